@@ -1,0 +1,247 @@
+//! Data files for traders: the whole catalogue as JSON and as spreadsheets.
+
+use serde::Serialize;
+
+use crate::model::product::LARGE_WIDTH;
+use crate::model::{Catalogue, Product};
+use crate::paths;
+
+#[derive(Serialize)]
+struct ProductRecord<'a> {
+    slug: &'a str,
+    url: String,
+    name: &'a str,
+    stars: u8,
+    category: IdName<'a>,
+    district: IdName<'a>,
+    producer: ProducerRef<'a>,
+    certificate: CertificateRecord<'a>,
+    summary: Option<&'a str>,
+    price: Option<PriceRecord<'a>>,
+    shops: Vec<ShopRecord<'a>>,
+    photos: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct IdName<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProducerRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct CertificateRecord<'a> {
+    decision: &'a str,
+    date: String,
+    expires: String,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct PriceRecord<'a> {
+    min: u64,
+    max: Option<u64>,
+    unit: Option<&'a str>,
+    currency: &'static str,
+}
+
+#[derive(Serialize)]
+struct ShopRecord<'a> {
+    platform: &'a str,
+    url: &'a str,
+}
+
+fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'a> {
+    let category = &catalogue.categories[product.category];
+    let district = &catalogue.districts[product.district];
+    let producer = &catalogue.producers[product.producer];
+    ProductRecord {
+        slug: &product.slug,
+        url: catalogue.site.absolute(&paths::product(&product.slug)),
+        name: &product.name,
+        stars: product.stars,
+        category: IdName {
+            id: &category.id,
+            name: &category.name,
+        },
+        district: IdName {
+            id: &district.id,
+            name: &district.name,
+        },
+        producer: ProducerRef {
+            id: &producer.id,
+            name: &producer.name,
+            kind: producer.kind.id(),
+        },
+        certificate: CertificateRecord {
+            decision: &product.certificate.decision,
+            date: product.certificate.date.to_string(),
+            expires: product.certificate.expires.to_string(),
+            status: product.status.id(),
+        },
+        summary: product.summary.as_deref(),
+        price: product.price.as_ref().map(|p| PriceRecord {
+            min: p.min,
+            max: p.max,
+            unit: p.unit.as_deref(),
+            currency: "VND",
+        }),
+        shops: product
+            .shops
+            .iter()
+            .map(|s| ShopRecord {
+                platform: &s.platform,
+                url: &s.url,
+            })
+            .collect(),
+        photos: product
+            .photos
+            .iter()
+            .map(|photo| {
+                catalogue
+                    .site
+                    .absolute(&paths::photo(&product.slug, &photo.stem, LARGE_WIDTH))
+            })
+            .collect(),
+    }
+}
+
+/// Every product, expired ones included, sorted by slug.
+pub fn products_json(catalogue: &Catalogue) -> Vec<u8> {
+    let records: Vec<ProductRecord> = catalogue
+        .products
+        .iter()
+        .map(|p| record(catalogue, p))
+        .collect();
+    serde_json::to_vec_pretty(&records).unwrap_or_default()
+}
+
+/// Excel reads a CSV as the local code page unless it starts with a byte-order mark.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// A cell that a spreadsheet would run as a formula is prefixed with `'`, so that a
+/// value such as `=HYPERLINK(…)` is shown as text, never evaluated.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(BOM.to_vec());
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(row.iter().map(|c| cell(c)));
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+pub fn products_csv(catalogue: &Catalogue) -> Vec<u8> {
+    let header = [
+        "slug",
+        "name",
+        "stars",
+        "category",
+        "district",
+        "producer_id",
+        "producer",
+        "producer_type",
+        "certificate_decision",
+        "certificate_date",
+        "certificate_expires",
+        "status",
+        "price_min",
+        "price_max",
+        "price_unit",
+        "summary",
+        "url",
+    ];
+    let rows = catalogue.products.iter().map(|p| {
+        let producer = &catalogue.producers[p.producer];
+        let price = p.price.as_ref();
+        vec![
+            p.slug.clone(),
+            p.name.clone(),
+            p.stars.to_string(),
+            catalogue.categories[p.category].name.clone(),
+            catalogue.districts[p.district].name.clone(),
+            producer.id.clone(),
+            producer.name.clone(),
+            producer.kind.label().to_owned(),
+            p.certificate.decision.clone(),
+            p.certificate.date.to_string(),
+            p.certificate.expires.to_string(),
+            p.status.id().to_owned(),
+            price.map(|x| x.min.to_string()).unwrap_or_default(),
+            price
+                .and_then(|x| x.max)
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+            price.and_then(|x| x.unit.clone()).unwrap_or_default(),
+            p.summary.clone().unwrap_or_default(),
+            catalogue.site.absolute(&paths::product(&p.slug)),
+        ]
+    });
+    csv(&header, rows)
+}
+
+pub fn producers_csv(catalogue: &Catalogue) -> Vec<u8> {
+    let header = [
+        "id",
+        "name",
+        "type",
+        "district",
+        "address",
+        "representative",
+        "phone",
+        "email",
+        "website",
+        "listed_products",
+        "url",
+    ];
+    let rows = catalogue.producers.iter().enumerate().map(|(i, p)| {
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        vec![
+            p.id.clone(),
+            p.name.clone(),
+            p.kind.label().to_owned(),
+            catalogue.districts[p.district].name.clone(),
+            text(&p.address),
+            text(&p.representative),
+            text(&p.phone),
+            text(&p.email),
+            text(&p.website),
+            catalogue.index.by_producer[i].len().to_string(),
+            catalogue.site.absolute(&paths::producer(&p.id)),
+        ]
+    });
+    csv(&header, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutralises_formulas_in_cells() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("Hạt dẻ"), "Hạt dẻ");
+    }
+
+    #[test]
+    fn starts_with_a_byte_order_mark() {
+        let bytes = csv(&["a"], std::iter::once(vec!["Lạp sườn".to_owned()]));
+        assert!(bytes.starts_with(BOM));
+        assert_eq!(std::str::from_utf8(&bytes[3..]).unwrap(), "a\nLạp sườn\n");
+    }
+}

@@ -1,0 +1,48 @@
+//! Stage 5, assets: everything besides pages that the site ships — resized photos,
+//! data downloads and the theme's static files.
+
+pub mod data;
+pub mod photos;
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{relative, Diagnostic};
+use crate::model::Catalogue;
+use crate::output::Staging;
+use crate::paths;
+
+/// Write the data downloads.
+pub fn write_data(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
+    staging.write(paths::PRODUCTS_JSON, &data::products_json(catalogue))?;
+    staging.write(paths::PRODUCTS_CSV, &data::products_csv(catalogue))?;
+    staging.write(paths::PRODUCERS_CSV, &data::producers_csv(catalogue))
+}
+
+/// Copy the theme's `static/` folder to the site root.
+pub fn copy_static(root: &Path, static_dir: &Path, staging: &Staging) -> Result<(), Diagnostic> {
+    if !static_dir.is_dir() {
+        return Ok(());
+    }
+    for entry in WalkDir::new(static_dir).into_iter().filter_map(Result::ok) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let target = path
+            .strip_prefix(static_dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        std::fs::read(path)
+            .and_then(|bytes| staging.write(&target, &bytes))
+            .map_err(|e| {
+                Diagnostic::new(
+                    relative(root, path),
+                    format!("cannot copy static file: {e}"),
+                )
+            })?;
+    }
+    Ok(())
+}

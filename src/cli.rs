@@ -1,0 +1,62 @@
+//! Command-line interface definitions.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+/// Build a fast, searchable catalogue website of a province's OCOP products
+/// ("Mỗi xã một sản phẩm") from YAML records and photos.
+#[derive(Debug, Parser)]
+#[command(name = "ocop", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (replaced only if the build succeeds).
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Where to write the site [default: <root>/public]
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Override `base_url` from site.yaml, e.g. for a staging server
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Check every content file and report all problems; writes nothing.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Build, then serve the site on 127.0.0.1 for preview.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Port to listen on
+        #[arg(long, short, default_value_t = 8000)]
+        port: u16,
+        /// Where to write the site [default: <root>/public]
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The site's root folder, holding content/ and themes/
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The date certificates are checked against, as YYYY-MM-DD
+    /// [default: $SOURCE_DATE_EPOCH, else today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date like 2024-06-30"))
+}

@@ -1,0 +1,72 @@
+//! The subcommands, each a short function over the pipeline's stages.
+
+pub mod build;
+pub mod check;
+pub mod serve;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::diagnostics::Diagnostics;
+use crate::model::Catalogue;
+use crate::render::{theme, Theme};
+use crate::validate::Options;
+use crate::{content, validate};
+
+/// Why a command did not finish.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in the content or theme: exit code 1.
+    Content(Diagnostics),
+    /// Anything else, such as a file system error: exit code 1.
+    Other(String),
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(diagnostics: Diagnostics) -> Self {
+        Failure::Content(diagnostics)
+    }
+}
+
+/// The build date: `--today`, else `SOURCE_DATE_EPOCH` (for reproducible builds),
+/// else the local clock.
+pub fn build_date(today: Option<NaiveDate>) -> Result<NaiveDate, Failure> {
+    if let Some(today) = today {
+        return Ok(today);
+    }
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(epoch) => epoch
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+            .map(|t| t.date_naive())
+            .ok_or_else(|| {
+                Failure::Other(format!(
+                    "SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"
+                ))
+            }),
+        Err(_) => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// Load, validate and load the theme: everything up to rendering. Reports the
+/// problems of all three in one go.
+pub fn prepare(root: &Path, options: &Options) -> Result<(Catalogue, Theme), Failure> {
+    let (raw, mut diagnostics) = content::load(root);
+    let catalogue = validate::validate(&raw, options)
+        .map_err(|d| diagnostics.extend(d))
+        .ok();
+    let theme_name = raw
+        .site
+        .as_ref()
+        .map_or("default", |s| s.record.theme.as_str());
+    let theme = theme::load(root, theme_name)
+        .map_err(|d| diagnostics.push(d))
+        .ok();
+    match (catalogue, theme) {
+        (Some(catalogue), Some(theme)) if diagnostics.is_empty() => Ok((catalogue, theme)),
+        _ => Err(Failure::Content(diagnostics)),
+    }
+}

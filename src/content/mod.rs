@@ -1,0 +1,245 @@
+//! Stage 1, load: read the files under `content/` into typed records.
+//!
+//! Nothing here knows the rules of OCOP; it only reads, normalises text to NFC and
+//! parses. Every file that cannot be read or parsed becomes a diagnostic, and loading
+//! goes on with the rest so that one run reports every broken file.
+
+pub mod frontmatter;
+pub mod locate;
+pub mod records;
+pub mod text;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{relative, Diagnostic, Diagnostics};
+use locate::{locate, Seg};
+use records::*;
+
+/// A content file's text, kept so later stages can point at lines inside it.
+#[derive(Debug)]
+pub struct Source {
+    /// Relative to the site root, as shown in diagnostics.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    /// An error located at the value found by following `at` into this file.
+    pub fn error(&self, at: &[Seg], message: impl Into<String>) -> Diagnostic {
+        let (line, column) = locate(&self.text, at);
+        Diagnostic::new(&self.path, message).at(line, column)
+    }
+}
+
+/// A record with the file it came from and the id its file or folder name gives it.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub id: String,
+    pub source: Arc<Source>,
+    pub record: T,
+}
+
+/// A Markdown page: front matter and body.
+#[derive(Debug, Clone)]
+pub struct PageSource {
+    pub front: PageFrontMatter,
+    pub body: String,
+}
+
+/// Everything read from `content/`, before any rule is checked.
+#[derive(Debug, Default)]
+pub struct RawContent {
+    pub root: PathBuf,
+    pub site: Option<Loaded<SiteRecord>>,
+    pub districts: Option<Loaded<Vec<DistrictRecord>>>,
+    pub categories: Option<Loaded<Vec<CategoryRecord>>>,
+    pub producers: Vec<Loaded<ProducerRecord>>,
+    /// `id` is the product folder's name; photos are looked up beside the file.
+    pub products: Vec<Loaded<ProductRecord>>,
+    pub pages: Vec<Loaded<PageSource>>,
+}
+
+/// Read every content file under `root/content`.
+pub fn load(root: &Path) -> (RawContent, Diagnostics) {
+    let content = root.join("content");
+    let mut diagnostics = Diagnostics::default();
+    let mut raw = RawContent {
+        root: root.to_path_buf(),
+        ..RawContent::default()
+    };
+    if !content.is_dir() {
+        diagnostics.push(Diagnostic::new(
+            relative(root, &content),
+            "no content folder here: run `ocop` from the site's root, or pass `--root DIR`",
+        ));
+        return (raw, diagnostics);
+    }
+
+    raw.site = load_one(root, &content.join("site.yaml"), "site", &mut diagnostics);
+    raw.districts = load_one(
+        root,
+        &content.join("districts.yaml"),
+        "districts",
+        &mut diagnostics,
+    );
+    raw.categories = load_one(
+        root,
+        &content.join("categories.yaml"),
+        "categories",
+        &mut diagnostics,
+    );
+
+    let producer_files = files_in(&content.join("producers"), 1, |p| has_extension(p, "yaml"));
+    let product_dirs = files_in(&content.join("products"), 1, Path::is_dir);
+    let page_files = files_in(&content.join("pages"), 1, |p| has_extension(p, "md"));
+
+    let (producers, errors) = load_all(&producer_files, |path| {
+        let id = file_stem(path);
+        read_yaml(root, path).map(|(source, record)| Loaded { id, source, record })
+    });
+    raw.producers = producers;
+    diagnostics.extend(errors);
+
+    let (products, errors) = load_all(&product_dirs, |dir| {
+        let file = dir.join("product.yaml");
+        if !file.is_file() {
+            return Err(Diagnostic::new(
+                relative(root, dir),
+                "product folder has no product.yaml",
+            ));
+        }
+        let id = file_stem(dir);
+        read_yaml(root, &file).map(|(source, record)| Loaded { id, source, record })
+    });
+    raw.products = products;
+    diagnostics.extend(errors);
+
+    let (pages, errors) = load_all(&page_files, |path| read_page(root, path));
+    raw.pages = pages;
+    diagnostics.extend(errors);
+
+    (raw, diagnostics)
+}
+
+fn load_one<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    id: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Loaded<T>> {
+    if !path.is_file() {
+        diagnostics.push(Diagnostic::new(relative(root, path), "file is missing"));
+        return None;
+    }
+    match read_yaml(root, path) {
+        Ok((source, record)) => Some(Loaded {
+            id: id.to_owned(),
+            source,
+            record,
+        }),
+        Err(error) => {
+            diagnostics.push(error);
+            None
+        }
+    }
+}
+
+/// Load many files in parallel, keeping their order and every error.
+fn load_all<T: Send>(
+    paths: &[PathBuf],
+    load: impl Fn(&Path) -> Result<T, Diagnostic> + Sync,
+) -> (Vec<T>, Diagnostics) {
+    let results: Vec<Result<T, Diagnostic>> = paths.par_iter().map(|p| load(p)).collect();
+    let mut loaded = Vec::with_capacity(results.len());
+    let mut diagnostics = Diagnostics::default();
+    for result in results {
+        match result {
+            Ok(item) => loaded.push(item),
+            Err(error) => diagnostics.push(error),
+        }
+    }
+    (loaded, diagnostics)
+}
+
+fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
+    let shown = relative(root, path);
+    let bytes = std::fs::read(path)
+        .map_err(|error| Diagnostic::new(&shown, format!("cannot read file: {error}")))?;
+    let raw = String::from_utf8(bytes).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        let valid = &error.as_bytes()[..at];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = String::from_utf8_lossy(valid.rsplit(|&b| b == b'\n').next().unwrap_or(&[]))
+            .chars()
+            .count()
+            + 1;
+        Diagnostic::new(&shown, "file is not valid UTF-8: save it as UTF-8").at(line, column)
+    })?;
+    Ok(Source {
+        path: shown,
+        text: text::normalize(&raw),
+    })
+}
+
+fn read_yaml<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+) -> Result<(Arc<Source>, T), Diagnostic> {
+    let source = read_source(root, path)?;
+    let record = yaml::parse(&source)?;
+    Ok((Arc::new(source), record))
+}
+
+fn read_page(root: &Path, path: &Path) -> Result<Loaded<PageSource>, Diagnostic> {
+    let source = read_source(root, path)?;
+    let parts = frontmatter::split(&source.text).ok_or_else(|| {
+        Diagnostic::new(
+            &source.path,
+            "page must start with front matter: a `---` line, `title: …`, and another `---` line",
+        )
+        .at(1, 1)
+    })?;
+    // The front matter starts on line 2, after the opening `---`.
+    let front: PageFrontMatter = yaml::parse_str(&source, parts.front_matter, 1)?;
+    let body = parts.body.to_owned();
+    Ok(Loaded {
+        id: file_stem(path),
+        source: Arc::new(source),
+        record: PageSource { front, body },
+    })
+}
+
+/// Entries of `dir` up to `depth` deep that match `keep`, sorted by name. Links are not
+/// followed, so nothing outside `content/` can be pulled in.
+fn files_in(dir: &Path, depth: usize, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(depth)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+        .map(|entry| entry.into_path())
+        .filter(|path| keep(path))
+        .collect()
+}
+
+fn has_extension(path: &Path, extension: &str) -> bool {
+    path.is_file()
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+}
+
+fn file_stem(path: &Path) -> String {
+    text::normalize(&path.file_stem().unwrap_or_default().to_string_lossy())
+}

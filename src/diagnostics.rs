@@ -1,0 +1,142 @@
+//! Content errors as values: where they are (`path:line:column`) and what is wrong.
+//!
+//! Every stage collects its problems into [`Diagnostics`] instead of stopping at the
+//! first one, so that the communications team sees every mistake in one run.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in the content, located in a file relative to the site root.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    /// 1-based line and column, when the problem has a place inside the file.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.position = Some((line, column));
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Forward slashes on every platform, so messages and tests read the same.
+        let path = self.path.to_string_lossy().replace('\\', "/");
+        match self.position {
+            Some((line, column)) => write!(f, "{path}:{line}:{column}: error: {}", self.message),
+            None => write!(f, "{path}: error: {}", self.message),
+        }
+    }
+}
+
+/// All the problems found so far, in a stable order for printing.
+#[derive(Debug, Default)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Sorted by file and position, without repeats, as they will be printed.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.0.sort();
+        self.0.dedup();
+        self.0
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Self(vec![diagnostic])
+    }
+}
+
+/// The closest known name to a mistyped one, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(typed, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// `message` followed by a "did you mean" hint when one of `known` is close to `typed`.
+pub fn with_suggestion<'a>(
+    message: String,
+    typed: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> String {
+    match did_you_mean(typed, known) {
+        Some(candidate) => format!("{message} (did you mean `{candidate}`?)"),
+        None => message,
+    }
+}
+
+/// A path shown relative to the site root, as the team sees it in their editor.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_with_and_without_position() {
+        let located = Diagnostic::new("content/site.yaml", "bad").at(3, 7);
+        assert_eq!(located.to_string(), "content/site.yaml:3:7: error: bad");
+        let whole_file = Diagnostic::new("content/x.jpg", "corrupt");
+        assert_eq!(whole_file.to_string(), "content/x.jpg: error: corrupt");
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let known = ["hoa-an", "ha-quang", "trung-khanh"];
+        assert_eq!(did_you_mean("hoa-am", known), Some("hoa-an"));
+        assert_eq!(did_you_mean("trung-khan", known), Some("trung-khanh"));
+        assert_eq!(did_you_mean("zzz", known), None);
+    }
+
+    #[test]
+    fn sorts_by_file_then_position() {
+        let mut all = Diagnostics::default();
+        all.push(Diagnostic::new("b.yaml", "x").at(1, 1));
+        all.push(Diagnostic::new("a.yaml", "y").at(9, 1));
+        all.push(Diagnostic::new("a.yaml", "z").at(2, 1));
+        let lines: Vec<String> = all.into_sorted().iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "a.yaml:2:1: error: z",
+                "a.yaml:9:1: error: y",
+                "b.yaml:1:1: error: x"
+            ]
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! The `ocop` binary: parse the command line, run a command, map the outcome to an
+//! exit code (0 ok, 1 content errors, 2 usage errors).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use ocop::cli::{Cli, Command};
+use ocop::commands::{build, build_date, check, serve, Failure};
+use ocop::validate::Options;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            report(failure);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Build {
+            site,
+            output,
+            base_url,
+        } => {
+            let output = output.unwrap_or_else(|| site.root.join("public"));
+            let options = Options {
+                today: build_date(site.today)?,
+                base_url,
+            };
+            let built = build::run(&site.root, &output, &options)?;
+            print_built(&built);
+        }
+        Command::Check { site } => {
+            let checked = check::run(&site)?;
+            eprintln!(
+                "ok: {} products, {} producers and {} pages checked, no problems found",
+                checked.products, checked.producers, checked.pages
+            );
+        }
+        Command::Serve { site, port, output } => {
+            let output = output.unwrap_or_else(|| site.root.join("public"));
+            // Links must point at the preview server, not at the public address.
+            let options = Options {
+                today: build_date(site.today)?,
+                base_url: Some(format!("http://127.0.0.1:{port}/")),
+            };
+            let built = build::run(&site.root, &output, &options)?;
+            print_built(&built);
+            serve::serve(&output, port, |url| {
+                eprintln!(
+                    "serving {} at {url} (press Ctrl+C to stop)",
+                    output.display()
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn print_built(built: &build::Built) {
+    eprintln!(
+        "built {} pages ({} products, {} photos) in {:.2} s into {}",
+        built.pages,
+        built.products,
+        built.photos,
+        built.elapsed.as_secs_f64(),
+        built.output.display()
+    );
+}
+
+fn report(failure: Failure) {
+    match failure {
+        Failure::Content(diagnostics) => {
+            let count = diagnostics.len();
+            for diagnostic in diagnostics.into_sorted() {
+                eprintln!("{diagnostic}");
+            }
+            let noun = if count == 1 { "problem" } else { "problems" };
+            eprintln!("error: {count} {noun} found; nothing was published");
+        }
+        Failure::Other(message) => eprintln!("error: {message}"),
+    }
+}

@@ -1,0 +1,119 @@
+//! OCOP certificates and whether they are still in force on the build date.
+
+use chrono::{Months, NaiveDate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CertificateStatus {
+    Valid,
+    /// Still valid, but expires within the warning window: time to re-evaluate.
+    Expiring,
+    Expired,
+}
+
+impl CertificateStatus {
+    /// Whether a product with this status appears in listings, counts and search.
+    /// Expired products keep their page so that printed QR codes still resolve.
+    pub fn is_listed(self) -> bool {
+        self != CertificateStatus::Expired
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            CertificateStatus::Valid => "valid",
+            CertificateStatus::Expiring => "expiring",
+            CertificateStatus::Expired => "expired",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CertificateStatus::Valid => "Còn hiệu lực",
+            CertificateStatus::Expiring => "Sắp hết hạn",
+            CertificateStatus::Expired => "Đã hết hạn",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Certificate {
+    pub decision: String,
+    pub number: Option<String>,
+    pub issuer: Option<String>,
+    pub date: NaiveDate,
+    /// The last day on which the certificate is in force.
+    pub expires: NaiveDate,
+}
+
+impl Certificate {
+    /// The default expiry: the decision date plus the validity period (36 months
+    /// under Decision 148/QĐ-TTg).
+    pub fn default_expiry(date: NaiveDate, validity_months: u32) -> Option<NaiveDate> {
+        date.checked_add_months(Months::new(validity_months))
+    }
+
+    pub fn status(&self, today: NaiveDate, warning_months: u32) -> CertificateStatus {
+        if today > self.expires {
+            CertificateStatus::Expired
+        } else if today
+            .checked_add_months(Months::new(warning_months))
+            .is_none_or(|horizon| self.expires <= horizon)
+        {
+            CertificateStatus::Expiring
+        } else {
+            CertificateStatus::Valid
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn certificate(expires: &str) -> Certificate {
+        Certificate {
+            decision: "1/QĐ-UBND".into(),
+            number: None,
+            issuer: None,
+            date: date("2020-01-01"),
+            expires: date(expires),
+        }
+    }
+
+    #[test]
+    fn expiry_defaults_to_thirty_six_months() {
+        assert_eq!(
+            Certificate::default_expiry(date("2023-02-20"), 36),
+            Some(date("2026-02-20"))
+        );
+        // A month-end date clamps rather than overflowing into March.
+        assert_eq!(
+            Certificate::default_expiry(date("2024-01-31"), 1),
+            Some(date("2024-02-29"))
+        );
+    }
+
+    #[test]
+    fn status_follows_the_build_date() {
+        let today = date("2026-06-01");
+        assert_eq!(
+            certificate("2026-05-31").status(today, 6),
+            CertificateStatus::Expired
+        );
+        assert_eq!(
+            certificate("2026-06-01").status(today, 6),
+            CertificateStatus::Expiring
+        );
+        assert_eq!(
+            certificate("2026-12-01").status(today, 6),
+            CertificateStatus::Expiring
+        );
+        assert_eq!(
+            certificate("2026-12-02").status(today, 6),
+            CertificateStatus::Valid
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! Stage 3, model: the catalogue as plain data, with its indexes by facet.
+//!
+//! Built once after validation and then only read, so rendering can share it across
+//! threads. References between records are indexes into the catalogue's vectors.
+
+pub mod certificate;
+pub mod producer;
+pub mod product;
+pub mod shop;
+pub mod site;
+pub mod taxonomy;
+
+use chrono::NaiveDate;
+
+pub use certificate::{Certificate, CertificateStatus};
+pub use producer::{Page, Producer};
+pub use product::{Photo, Price, Product, Rating};
+pub use shop::{Platform, Shop};
+pub use site::{Contact, Site};
+pub use taxonomy::{Category, District, ProducerType, Subcategory};
+
+/// The star levels that are certified, highest first.
+pub const STAR_LEVELS: [u8; 3] = [5, 4, 3];
+
+#[derive(Debug)]
+pub struct Catalogue {
+    pub site: Site,
+    /// The date certificate status is computed against.
+    pub today: NaiveDate,
+    pub districts: Vec<District>,
+    pub categories: Vec<Category>,
+    pub producers: Vec<Producer>,
+    /// Sorted by slug.
+    pub products: Vec<Product>,
+    pub pages: Vec<Page>,
+    pub index: Index,
+}
+
+/// Listed (not expired) products by facet, each list in display order.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Every listed product.
+    pub listed: Vec<usize>,
+    pub by_district: Vec<Vec<usize>>,
+    pub by_category: Vec<Vec<usize>>,
+    pub by_producer: Vec<Vec<usize>>,
+    /// Indexed by `stars - 3`.
+    pub by_stars: [Vec<usize>; 3],
+}
+
+impl Catalogue {
+    pub fn new(
+        site: Site,
+        today: NaiveDate,
+        districts: Vec<District>,
+        categories: Vec<Category>,
+        producers: Vec<Producer>,
+        mut products: Vec<Product>,
+        pages: Vec<Page>,
+    ) -> Self {
+        products.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let index = Index::build(
+            &products,
+            districts.len(),
+            categories.len(),
+            producers.len(),
+        );
+        Self {
+            site,
+            today,
+            districts,
+            categories,
+            producers,
+            products,
+            pages,
+            index,
+        }
+    }
+
+    /// Listed products of one star level (3 to 5).
+    pub fn with_stars(&self, stars: u8) -> &[usize] {
+        &self.index.by_stars[usize::from(stars.saturating_sub(3)).min(2)]
+    }
+
+    pub fn product(&self, slug: &str) -> Option<&Product> {
+        self.products
+            .binary_search_by(|p| p.slug.as_str().cmp(slug))
+            .ok()
+            .map(|i| &self.products[i])
+    }
+}
+
+impl Index {
+    fn build(products: &[Product], districts: usize, categories: usize, producers: usize) -> Self {
+        let mut listed: Vec<usize> = (0..products.len())
+            .filter(|&i| products[i].is_listed())
+            .collect();
+        // Listings read best by name; the folded key puts "Đ" with "D" and ignores tones.
+        listed.sort_by_cached_key(|&i| (sort_key(&products[i].name), products[i].slug.clone()));
+        let mut index = Index {
+            by_district: vec![Vec::new(); districts],
+            by_category: vec![Vec::new(); categories],
+            by_producer: vec![Vec::new(); producers],
+            ..Index::default()
+        };
+        for &i in &listed {
+            let product = &products[i];
+            index.by_district[product.district].push(i);
+            index.by_category[product.category].push(i);
+            index.by_producer[product.producer].push(i);
+            index.by_stars[usize::from(product.stars - 3)].push(i);
+        }
+        index.listed = listed;
+        index
+    }
+}
+
+/// A name folded for sorting: without tone marks, lowercase.
+pub fn sort_key(name: &str) -> String {
+    deunicode::deunicode(name).to_lowercase()
+}

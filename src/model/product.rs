@@ -1,0 +1,166 @@
+//! A certified product, with its references resolved to indexes into the catalogue.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::certificate::{Certificate, CertificateStatus};
+use super::shop::Shop;
+
+#[derive(Debug, Clone)]
+pub struct Product {
+    pub slug: String,
+    pub name: String,
+    pub stars: u8,
+    /// Index into `Catalogue::categories`.
+    pub category: usize,
+    /// Index into that category's `subcategories`.
+    pub subcategory: Option<usize>,
+    /// Index into `Catalogue::producers`.
+    pub producer: usize,
+    /// Index into `Catalogue::districts`.
+    pub district: usize,
+    pub certificate: Certificate,
+    pub status: CertificateStatus,
+    pub summary: Option<String>,
+    /// Markdown, rendered and sanitised at render time.
+    pub description: Option<String>,
+    pub photos: Vec<Photo>,
+    pub price: Option<Price>,
+    pub shops: Vec<Shop>,
+    pub details: Vec<(String, String)>,
+    pub tags: Vec<String>,
+    pub featured: bool,
+    pub history: Vec<Rating>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Photo {
+    /// The camera original, inside the product's folder.
+    pub source: PathBuf,
+    /// File name without extension, used to name the resized copies.
+    pub stem: String,
+    pub alt: String,
+    pub caption: Option<String>,
+    /// Size after EXIF orientation is applied.
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Price {
+    pub min: u64,
+    pub max: Option<u64>,
+    pub unit: Option<String>,
+}
+
+/// An earlier OCOP rating of the same product.
+#[derive(Debug, Clone)]
+pub struct Rating {
+    pub stars: u8,
+    pub date: NaiveDate,
+    pub decision: String,
+}
+
+impl Product {
+    pub fn is_listed(&self) -> bool {
+        self.status.is_listed()
+    }
+}
+
+impl Price {
+    /// "120.000 ₫" or "120.000 – 150.000 ₫", with the unit after a slash.
+    pub fn display(&self) -> String {
+        let amount = match self.max {
+            Some(max) if max != self.min => {
+                format!("{} – {} ₫", group_thousands(self.min), group_thousands(max))
+            }
+            _ => format!("{} ₫", group_thousands(self.min)),
+        };
+        match &self.unit {
+            Some(unit) => format!("{amount} / {unit}"),
+            None => amount,
+        }
+    }
+}
+
+/// Vietnamese groups thousands with dots: 1.250.000.
+fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_with_dots() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1.000");
+        assert_eq!(group_thousands(1250000), "1.250.000");
+    }
+
+    #[test]
+    fn displays_ranges_and_units() {
+        let price = |min, max, unit: Option<&str>| Price {
+            min,
+            max,
+            unit: unit.map(Into::into),
+        };
+        assert_eq!(price(120000, None, None).display(), "120.000 ₫");
+        assert_eq!(
+            price(120000, Some(150000), Some("gói 500 g")).display(),
+            "120.000 – 150.000 ₫ / gói 500 g"
+        );
+        assert_eq!(price(5000, Some(5000), None).display(), "5.000 ₫");
+    }
+}
+
+/// Widths of the resized copies of each photo: a card in a listing, and the large
+/// view on the product page.
+pub const CARD_WIDTH: u32 = 480;
+pub const LARGE_WIDTH: u32 = 1600;
+
+impl Photo {
+    /// The size of the copy `width` wide, never larger than the original.
+    pub fn scaled(&self, width: u32) -> (u32, u32) {
+        if width >= self.width {
+            return (self.width, self.height);
+        }
+        let height = (u64::from(self.height) * u64::from(width) + u64::from(self.width) / 2)
+            / u64::from(self.width);
+        (width, (height as u32).max(1))
+    }
+}
+
+#[cfg(test)]
+mod photo_tests {
+    use super::*;
+
+    fn photo(width: u32, height: u32) -> Photo {
+        Photo {
+            source: PathBuf::new(),
+            stem: "anh".into(),
+            alt: String::new(),
+            caption: None,
+            width,
+            height,
+        }
+    }
+
+    #[test]
+    fn scales_down_keeping_the_aspect_ratio() {
+        assert_eq!(photo(2000, 1500).scaled(480), (480, 360));
+        assert_eq!(photo(1500, 2000).scaled(1600), (1500, 2000));
+        assert_eq!(photo(3001, 1).scaled(480), (480, 1));
+    }
+}

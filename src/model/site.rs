@@ -1,0 +1,47 @@
+//! Site-wide settings, resolved from `site.yaml` with defaults filled in.
+
+use super::shop::Platform;
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub title: String,
+    pub description: String,
+    /// Absolute, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, always starting and ending in `/`.
+    pub base_path: String,
+    pub language: String,
+    pub province: String,
+    pub theme: String,
+    pub validity_months: u32,
+    pub warning_months: u32,
+    pub area_label: String,
+    pub notice: Option<String>,
+    pub contact: Option<Contact>,
+    pub products_per_page: usize,
+    pub platforms: Vec<Platform>,
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl Site {
+    /// `base_url` with the given site path appended: `san-pham/x/` → `https://…/san-pham/x/`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+
+    /// A root-relative link to a site path, including any sub-path of `base_url`.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    pub fn platform(&self, id: &str) -> Option<&Platform> {
+        self.platforms.iter().find(|p| p.id == id)
+    }
+}

@@ -1,0 +1,61 @@
+//! The facets products are grouped by: district-level units and OCOP product groups.
+
+#[derive(Debug, Clone)]
+pub struct District {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    pub subcategories: Vec<Subcategory>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Subcategory {
+    pub id: String,
+    pub name: String,
+}
+
+/// The four kinds of producing entity ("chủ thể") OCOP recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProducerType {
+    Cooperative,
+    CooperativeGroup,
+    Enterprise,
+    Household,
+}
+
+impl ProducerType {
+    pub const ALL: [ProducerType; 4] = [
+        ProducerType::Cooperative,
+        ProducerType::CooperativeGroup,
+        ProducerType::Enterprise,
+        ProducerType::Household,
+    ];
+
+    /// The id written in producer files.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProducerType::Cooperative => "htx",
+            ProducerType::CooperativeGroup => "tht",
+            ProducerType::Enterprise => "doanh-nghiep",
+            ProducerType::Household => "ho-kinh-doanh",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProducerType::Cooperative => "Hợp tác xã",
+            ProducerType::CooperativeGroup => "Tổ hợp tác",
+            ProducerType::Enterprise => "Doanh nghiệp",
+            ProducerType::Household => "Hộ sản xuất kinh doanh",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+}

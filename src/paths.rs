@@ -1,0 +1,87 @@
+//! The site's output paths. They are part of the contract: printed QR codes, other
+//! tools and the tests rely on them, so every stage builds them here and nowhere else.
+//!
+//! Each function returns a path relative to the site root, ending in `/` for pages.
+
+pub fn home() -> String {
+    String::new()
+}
+
+pub fn products(page: usize) -> String {
+    match page {
+        0 | 1 => "san-pham/".into(),
+        n => format!("san-pham/trang/{n}/"),
+    }
+}
+
+pub fn product(slug: &str) -> String {
+    format!("san-pham/{slug}/")
+}
+
+pub fn district(id: &str) -> String {
+    format!("huyen/{id}/")
+}
+
+pub fn stars(stars: u8) -> String {
+    format!("sao/{stars}/")
+}
+
+pub fn category(id: &str) -> String {
+    format!("nhom/{id}/")
+}
+
+pub fn producers() -> String {
+    "chu-the/".into()
+}
+
+pub fn producer(id: &str) -> String {
+    format!("chu-the/{id}/")
+}
+
+pub fn stats() -> String {
+    "thong-ke/".into()
+}
+
+pub fn page(slug: &str) -> String {
+    format!("{slug}/")
+}
+
+pub const NOT_FOUND: &str = "404.html";
+pub const PRODUCTS_JSON: &str = "data/products.json";
+pub const PRODUCTS_CSV: &str = "data/products.csv";
+pub const PRODUCERS_CSV: &str = "data/producers.csv";
+
+/// A resized copy of a product photo, next to the product's page.
+pub fn photo(slug: &str, stem: &str, width: u32) -> String {
+    format!("san-pham/{slug}/{stem}-{width}.jpg")
+}
+
+/// The file a page path is written to: `san-pham/x/` → `san-pham/x/index.html`.
+pub fn file_for(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_folders_with_an_index() {
+        assert_eq!(file_for(&home()), "index.html");
+        assert_eq!(
+            file_for(&product("lap-suon")),
+            "san-pham/lap-suon/index.html"
+        );
+        assert_eq!(file_for(NOT_FOUND), "404.html");
+    }
+
+    #[test]
+    fn the_first_listing_page_has_no_page_number() {
+        assert_eq!(products(1), "san-pham/");
+        assert_eq!(products(2), "san-pham/trang/2/");
+    }
+}

@@ -1,0 +1,333 @@
+//! The list of pages a catalogue publishes, and the context each one is rendered with.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::model::{Catalogue, STAR_LEVELS};
+use crate::paths;
+
+use super::context::{self, cards, district_link, producer, PageMeta};
+use super::{product_view, stats};
+
+/// One page to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageJob {
+    Home,
+    /// A page of the full product listing, from 1.
+    Products(usize),
+    Product(usize),
+    District(usize),
+    Stars(u8),
+    Category(usize),
+    Producers,
+    Producer(usize),
+    Stats,
+    Page(usize),
+    NotFound,
+}
+
+/// Every page of the site, in a stable order.
+pub fn all(catalogue: &Catalogue) -> Vec<PageJob> {
+    let mut jobs = vec![
+        PageJob::Home,
+        PageJob::Producers,
+        PageJob::Stats,
+        PageJob::NotFound,
+    ];
+    jobs.extend((1..=listing_pages(catalogue)).map(PageJob::Products));
+    jobs.extend((0..catalogue.products.len()).map(PageJob::Product));
+    jobs.extend((0..catalogue.districts.len()).map(PageJob::District));
+    jobs.extend(STAR_LEVELS.iter().rev().map(|&s| PageJob::Stars(s)));
+    jobs.extend((0..catalogue.categories.len()).map(PageJob::Category));
+    jobs.extend((0..catalogue.producers.len()).map(PageJob::Producer));
+    jobs.extend((0..catalogue.pages.len()).map(PageJob::Page));
+    jobs
+}
+
+fn listing_pages(catalogue: &Catalogue) -> usize {
+    catalogue
+        .index
+        .listed
+        .len()
+        .div_ceil(catalogue.site.products_per_page)
+        .max(1)
+}
+
+impl PageJob {
+    /// The page's path below the site root, as in `paths`.
+    pub fn path(self, catalogue: &Catalogue) -> String {
+        match self {
+            PageJob::Home => paths::home(),
+            PageJob::Products(n) => paths::products(n),
+            PageJob::Product(i) => paths::product(&catalogue.products[i].slug),
+            PageJob::District(d) => paths::district(&catalogue.districts[d].id),
+            PageJob::Stars(s) => paths::stars(s),
+            PageJob::Category(c) => paths::category(&catalogue.categories[c].id),
+            PageJob::Producers => paths::producers(),
+            PageJob::Producer(p) => paths::producer(&catalogue.producers[p].id),
+            PageJob::Stats => paths::stats(),
+            PageJob::Page(i) => paths::page(&catalogue.pages[i].slug),
+            PageJob::NotFound => paths::NOT_FOUND.into(),
+        }
+    }
+
+    pub fn template(self) -> &'static str {
+        match self {
+            PageJob::Home => "index.html",
+            PageJob::Products(_) => "products.html",
+            PageJob::Product(_) => "product.html",
+            PageJob::District(_) => "district.html",
+            PageJob::Stars(_) => "star.html",
+            PageJob::Category(_) => "category.html",
+            PageJob::Producers => "producers.html",
+            PageJob::Producer(_) => "producer.html",
+            PageJob::Stats => "stats.html",
+            PageJob::Page(_) => "page.html",
+            PageJob::NotFound => "404.html",
+        }
+    }
+
+    /// The template's own values, and the page's title and description.
+    pub fn context(self, catalogue: &Catalogue) -> Context {
+        let site = &catalogue.site;
+        let mut cx = Context::new();
+        let (title, description): (String, Option<String>) = match self {
+            PageJob::Home => {
+                let featured: Vec<usize> = catalogue
+                    .index
+                    .listed
+                    .iter()
+                    .copied()
+                    .filter(|&i| catalogue.products[i].featured)
+                    .collect();
+                cx.insert("featured", &cards(catalogue, &featured));
+                cx.insert(
+                    "totals",
+                    &Totals {
+                        products: catalogue.index.listed.len(),
+                        producers: catalogue
+                            .index
+                            .by_producer
+                            .iter()
+                            .filter(|p| !p.is_empty())
+                            .count(),
+                        districts: catalogue.districts.len(),
+                        categories: catalogue.categories.len(),
+                    },
+                );
+                (site.title.clone(), None)
+            }
+            PageJob::Products(n) => {
+                let per_page = site.products_per_page;
+                let listed = &catalogue.index.listed;
+                let start = ((n - 1) * per_page).min(listed.len());
+                let end = (start + per_page).min(listed.len());
+                cx.insert("products", &cards(catalogue, &listed[start..end]));
+                cx.insert("total", &listed.len());
+                cx.insert("pagination", &pagination(catalogue, n));
+                let title = if n > 1 {
+                    format!("Sản phẩm OCOP – trang {n}")
+                } else {
+                    "Sản phẩm OCOP".into()
+                };
+                (title, None)
+            }
+            PageJob::Product(i) => {
+                let product = &catalogue.products[i];
+                cx.insert("product", &product_view::view(catalogue, product));
+                (product.name.clone(), product.summary.clone())
+            }
+            PageJob::District(d) => {
+                let ids = &catalogue.index.by_district[d];
+                let groups: Vec<StarGroup> = STAR_LEVELS
+                    .iter()
+                    .map(|&stars| {
+                        let of_level: Vec<usize> = ids
+                            .iter()
+                            .copied()
+                            .filter(|&i| catalogue.products[i].stars == stars)
+                            .collect();
+                        StarGroup {
+                            stars,
+                            products: cards(catalogue, &of_level),
+                        }
+                    })
+                    .filter(|g| !g.products.is_empty())
+                    .collect();
+                cx.insert("district", &district_link(catalogue, d));
+                cx.insert("groups", &groups);
+                let name = &catalogue.districts[d].name;
+                (format!("Sản phẩm OCOP {name}"), None)
+            }
+            PageJob::Stars(stars) => {
+                cx.insert("stars", &stars);
+                cx.insert("products", &cards(catalogue, catalogue.with_stars(stars)));
+                (format!("Sản phẩm OCOP {stars} sao"), None)
+            }
+            PageJob::Category(c) => {
+                let category = &catalogue.categories[c];
+                let ids = &catalogue.index.by_category[c];
+                let subcategories: Vec<SubcategoryCount> = category
+                    .subcategories
+                    .iter()
+                    .enumerate()
+                    .map(|(s, sub)| SubcategoryCount {
+                        id: &sub.id,
+                        name: &sub.name,
+                        count: ids
+                            .iter()
+                            .filter(|&&i| catalogue.products[i].subcategory == Some(s))
+                            .count(),
+                    })
+                    .collect();
+                let link = context::category_link(catalogue, c);
+                cx.insert(
+                    "category",
+                    &CategoryView {
+                        id: link.id,
+                        name: link.name,
+                        url: link.url,
+                        count: link.count,
+                        subcategories,
+                    },
+                );
+                cx.insert("products", &cards(catalogue, ids));
+                (category.name.clone(), None)
+            }
+            PageJob::Producers => {
+                let groups: Vec<ProducerGroup> = (0..catalogue.districts.len())
+                    .map(|d| ProducerGroup {
+                        district: context::district_ref(catalogue, d),
+                        producers: (0..catalogue.producers.len())
+                            .filter(|&p| catalogue.producers[p].district == d)
+                            .map(|p| producer(catalogue, p, false))
+                            .collect(),
+                    })
+                    .filter(|g| !g.producers.is_empty())
+                    .collect();
+                cx.insert("groups", &groups);
+                cx.insert("total", &catalogue.producers.len());
+                ("Danh bạ chủ thể OCOP".into(), None)
+            }
+            PageJob::Producer(p) => {
+                cx.insert("producer", &producer(catalogue, p, true));
+                cx.insert(
+                    "products",
+                    &cards(catalogue, &catalogue.index.by_producer[p]),
+                );
+                (catalogue.producers[p].name.clone(), None)
+            }
+            PageJob::Stats => {
+                cx.insert("stats", &stats::view(catalogue));
+                ("Thống kê sản phẩm OCOP".into(), None)
+            }
+            PageJob::Page(i) => {
+                let page = &catalogue.pages[i];
+                cx.insert(
+                    "content",
+                    &Content {
+                        slug: &page.slug,
+                        title: &page.title,
+                        html: super::markdown::to_html(&page.body),
+                    },
+                );
+                (page.title.clone(), page.description.clone())
+            }
+            PageJob::NotFound => ("Không tìm thấy trang".into(), None),
+        };
+        let path = self.path(catalogue);
+        let full_title = if self == PageJob::Home {
+            title
+        } else {
+            format!("{title} – {}", site.title)
+        };
+        cx.insert(
+            "page",
+            &PageMeta {
+                kind: self.template().trim_end_matches(".html"),
+                title: full_title,
+                description: description.unwrap_or_else(|| site.description.clone()),
+                url: site.link(&path),
+                canonical: site.absolute(&path),
+            },
+        );
+        cx
+    }
+}
+
+#[derive(Serialize)]
+struct Totals {
+    products: usize,
+    producers: usize,
+    districts: usize,
+    categories: usize,
+}
+
+#[derive(Serialize)]
+struct StarGroup<'a> {
+    stars: u8,
+    products: Vec<context::CardView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SubcategoryCount<'a> {
+    id: &'a str,
+    name: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct CategoryView<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: String,
+    count: usize,
+    subcategories: Vec<SubcategoryCount<'a>>,
+}
+
+#[derive(Serialize)]
+struct ProducerGroup<'a> {
+    district: context::Ref<'a>,
+    producers: Vec<context::ProducerView<'a>>,
+}
+
+#[derive(Serialize)]
+struct Content<'a> {
+    slug: &'a str,
+    title: &'a str,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total_pages: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    pages: Vec<PageNumber>,
+}
+
+#[derive(Serialize)]
+struct PageNumber {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+fn pagination(catalogue: &Catalogue, current: usize) -> Pagination {
+    let total_pages = listing_pages(catalogue);
+    let url = |n: usize| catalogue.site.link(&paths::products(n));
+    Pagination {
+        current,
+        total_pages,
+        prev_url: (current > 1).then(|| url(current - 1)),
+        next_url: (current < total_pages).then(|| url(current + 1)),
+        pages: (1..=total_pages)
+            .map(|number| PageNumber {
+                number,
+                url: url(number),
+                current: number == current,
+            })
+            .collect(),
+    }
+}

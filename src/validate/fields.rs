@@ -1,0 +1,117 @@
+//! Checks shared by every kind of record: slugs, dates, references by id.
+
+use chrono::NaiveDate;
+
+use crate::content::locate::Seg;
+use crate::content::Source;
+use crate::diagnostics::{with_suggestion, Diagnostic};
+
+/// Whether `text` is a lowercase ASCII slug such as `hoa-an` or `lap-suon-2`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A slug made from any text: "Lạp sườn Hòa An" → "lap-suon-hoa-an".
+pub fn slugify(text: &str) -> String {
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// An ISO `YYYY-MM-DD` date, or an error pointing at the field.
+pub fn date(source: &Source, at: &[Seg], text: &str) -> Result<NaiveDate, Diagnostic> {
+    let text = text.trim();
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let parsed = shaped
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten();
+    parsed.ok_or_else(|| {
+        let why = if shaped {
+            "no such day in the calendar"
+        } else {
+            "write dates as YYYY-MM-DD, for example 2023-02-20"
+        };
+        source.error(at, format!("invalid date `{text}`: {why}"))
+    })
+}
+
+/// The position of `typed` among `ids`, or an error with a "did you mean".
+pub fn reference<'a>(
+    source: &Source,
+    at: &[Seg],
+    what: &str,
+    typed: &str,
+    ids: impl Iterator<Item = &'a str> + Clone,
+) -> Result<usize, Diagnostic> {
+    ids.clone().position(|id| id == typed).ok_or_else(|| {
+        let message = format!("unknown {what} `{typed}`");
+        source.error(at, with_suggestion(message, typed, ids))
+    })
+}
+
+/// Text that must not be blank.
+pub fn required_text(source: &Source, at: &[Seg], what: &str, text: &str) -> Option<Diagnostic> {
+    text.trim()
+        .is_empty()
+        .then(|| source.error(at, format!("{what} must not be empty")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source() -> Source {
+        Source {
+            path: "p.yaml".into(),
+            text: "date: x\n".into(),
+        }
+    }
+
+    #[test]
+    fn slugifies_vietnamese() {
+        assert_eq!(slugify("Lạp sườn Hòa An"), "lap-suon-hoa-an");
+        assert_eq!(slugify("Đặc sản  Đồng Khê!"), "dac-san-dong-khe");
+        assert!(is_slug(&slugify("Trà hoa vàng — Phja Đén")));
+    }
+
+    #[test]
+    fn recognises_slugs() {
+        assert!(is_slug("hoa-an"));
+        assert!(is_slug("lap-suon-2"));
+        assert!(!is_slug("Hoa-An"));
+        assert!(!is_slug("hòa-an"));
+        assert!(!is_slug("-x"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn parses_only_real_iso_dates() {
+        let at = [Seg::Key("date")];
+        assert!(date(&source(), &at, "2024-02-29").is_ok());
+        let bad_day = date(&source(), &at, "2023-02-30").unwrap_err();
+        assert_eq!(
+            bad_day.message,
+            "invalid date `2023-02-30`: no such day in the calendar"
+        );
+        assert!(date(&source(), &at, "20/02/2023").is_err());
+        assert!(date(&source(), &at, "99999-01-01").is_err());
+        assert!(date(&source(), &at, "2023-2-3").is_err());
+    }
+}

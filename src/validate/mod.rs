@@ -1,0 +1,127 @@
+//! Stage 2, validate: check every rule of the content contract and resolve the raw
+//! records into the model, collecting every problem rather than stopping at the first.
+
+pub mod fields;
+pub mod pages;
+pub mod photos;
+pub mod producers;
+pub mod products;
+pub mod shops;
+pub mod site;
+pub mod taxonomy;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::content::records::SiteRecord;
+use crate::content::{Loaded, RawContent};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Catalogue, Site};
+
+/// Settings that come from the command line rather than the content.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub today: NaiveDate,
+    /// Replaces `site.yaml`'s `base_url`, e.g. for a local preview.
+    pub base_url: Option<String>,
+}
+
+pub fn validate(raw: &RawContent, options: &Options) -> Result<Catalogue, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+
+    let site = match &raw.site {
+        Some(loaded) => site::site(loaded, options.base_url.as_deref(), &mut diagnostics),
+        None => fallback_site(),
+    };
+    let districts = raw
+        .districts
+        .as_ref()
+        .map(|d| taxonomy::districts(d, &mut diagnostics))
+        .unwrap_or_default();
+    let categories = raw
+        .categories
+        .as_ref()
+        .map(|c| taxonomy::categories(c, &mut diagnostics))
+        .unwrap_or_default();
+
+    let mut producers = Vec::with_capacity(raw.producers.len());
+    for loaded in &raw.producers {
+        match producers::producer(loaded, &districts) {
+            Ok(producer) => producers.push(producer),
+            Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),
+        }
+    }
+
+    let cx = products::Context {
+        site: &site,
+        today: options.today,
+        root: &raw.root,
+        districts: &districts,
+        categories: &categories,
+        producers: &producers,
+    };
+    let results: Vec<_> = raw
+        .products
+        .par_iter()
+        .map(|p| products::product(p, &cx))
+        .collect();
+    let mut products = Vec::with_capacity(results.len());
+    let mut slugs: HashMap<String, &Loaded<_>> = HashMap::new();
+    for (loaded, result) in raw.products.iter().zip(results) {
+        match result {
+            Ok(product) => {
+                if let Some(first) = slugs.get(&product.slug) {
+                    diagnostics.push(Diagnostic::new(
+                        &loaded.source.path,
+                        format!(
+                            "duplicate product slug `{}`: {} publishes to the same address",
+                            product.slug,
+                            first.source.path.display()
+                        ),
+                    ));
+                    continue;
+                }
+                slugs.insert(product.slug.clone(), loaded);
+                products.push(product);
+            }
+            Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),
+        }
+    }
+
+    let mut pages = Vec::with_capacity(raw.pages.len());
+    for loaded in &raw.pages {
+        match pages::page(loaded) {
+            Ok(page) => pages.push(page),
+            Err(error) => diagnostics.push(error),
+        }
+    }
+
+    if !diagnostics.is_empty() || raw.site.is_none() {
+        return Err(diagnostics);
+    }
+    Ok(Catalogue::new(
+        site,
+        options.today,
+        districts,
+        categories,
+        producers,
+        products,
+        pages,
+    ))
+}
+
+/// Defaults for a site whose `site.yaml` could not be read, so that every other file
+/// is still checked in the same run.
+fn fallback_site() -> Site {
+    let loaded = Loaded {
+        id: "site".into(),
+        source: std::sync::Arc::new(crate::content::Source {
+            path: "content/site.yaml".into(),
+            text: String::new(),
+        }),
+        record: SiteRecord::default(),
+    };
+    site::site(&loaded, None, &mut Diagnostics::default())
+}

@@ -1,0 +1,42 @@
+//! `pages/<slug>.md`: the slug must not take a path the catalogue already uses.
+
+use crate::content::{Loaded, PageSource};
+use crate::diagnostics::Diagnostic;
+use crate::model::Page;
+
+use super::fields::{is_slug, slugify};
+
+/// Top-level paths that belong to the catalogue itself.
+pub const RESERVED: &[&str] = &[
+    "san-pham", "huyen", "sao", "nhom", "chu-the", "thong-ke", "data", "tim-kiem", "tin-tuc", "en",
+    "css", "js", "img", "static", "404",
+];
+
+pub fn page(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {
+    let path = &loaded.source.path;
+    if !is_slug(&loaded.id) {
+        return Err(Diagnostic::new(
+            path,
+            format!(
+                "page file name `{}` must be a lowercase ASCII slug, such as `{}.md`",
+                loaded.id,
+                slugify(&loaded.id)
+            ),
+        ));
+    }
+    if RESERVED.contains(&loaded.id.as_str()) {
+        return Err(Diagnostic::new(
+            path,
+            format!(
+                "page slug `{}` is taken by the catalogue's own pages: rename the file",
+                loaded.id
+            ),
+        ));
+    }
+    Ok(Page {
+        slug: loaded.id.clone(),
+        title: loaded.record.front.title.clone(),
+        description: loaded.record.front.description.clone(),
+        body: loaded.record.body.clone(),
+    })
+}

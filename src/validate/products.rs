@@ -1,0 +1,288 @@
+//! `products/<slug>/product.yaml`: star level, references, certificate dates,
+//! photos, prices and shop links.
+
+use std::path::Path;
+
+use crate::content::locate::Seg::{Index, Key};
+use crate::content::records::ProductRecord;
+use crate::content::Loaded;
+use crate::diagnostics::{with_suggestion, Diagnostic};
+use crate::model::{
+    Category, Certificate, District, Photo, Price, Producer, Product, Rating, Site,
+};
+
+use super::fields::{date, reference, required_text, slugify};
+use super::photos::inspect;
+use super::shops::check_url;
+
+/// The catalogue so far, which products refer to.
+pub struct Context<'a> {
+    pub site: &'a Site,
+    pub today: chrono::NaiveDate,
+    pub root: &'a Path,
+    pub districts: &'a [District],
+    pub categories: &'a [Category],
+    pub producers: &'a [Producer],
+}
+
+/// The longest summary that still fits a card and a meta description.
+const SUMMARY_MAX_CHARS: usize = 200;
+
+pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, Vec<Diagnostic>> {
+    let (record, source) = (&loaded.record, &loaded.source);
+    let mut errors = Vec::new();
+    let slug = slugify(&loaded.id);
+    if slug.is_empty() {
+        errors.push(Diagnostic::new(
+            &source.path,
+            "the product folder's name must contain letters or digits",
+        ));
+    }
+    errors.extend(required_text(source, &[Key("name")], "name", &record.name));
+
+    if !(3..=5).contains(&record.stars) {
+        errors.push(source.error(
+            &[Key("stars")],
+            format!(
+                "stars must be 3, 4 or 5: only 3★ to 5★ products are OCOP-certified (got {})",
+                record.stars
+            ),
+        ));
+    }
+
+    let category = reference(
+        source,
+        &[Key("category")],
+        "category",
+        &record.category,
+        cx.categories.iter().map(|c| c.id.as_str()),
+    )
+    .map_err(|e| errors.push(e))
+    .ok();
+    let subcategory = match (category, &record.subcategory) {
+        (Some(c), Some(typed)) => {
+            let known = &cx.categories[c].subcategories;
+            let found = known.iter().position(|s| &s.id == typed);
+            if found.is_none() {
+                let message = format!(
+                    "unknown subcategory `{typed}` in category `{}`",
+                    cx.categories[c].id
+                );
+                let hint = with_suggestion(message, typed, known.iter().map(|s| s.id.as_str()));
+                errors.push(source.error(&[Key("subcategory")], hint));
+            }
+            found
+        }
+        _ => None,
+    };
+    let producer = reference(
+        source,
+        &[Key("producer")],
+        "producer",
+        &record.producer,
+        cx.producers.iter().map(|p| p.id.as_str()),
+    )
+    .map_err(|e| errors.push(e))
+    .ok();
+    let district = match (&record.district, producer) {
+        (Some(typed), _) => reference(
+            source,
+            &[Key("district")],
+            "district",
+            typed,
+            cx.districts.iter().map(|d| d.id.as_str()),
+        )
+        .map_err(|e| errors.push(e))
+        .ok(),
+        (None, Some(p)) => Some(cx.producers[p].district),
+        (None, None) => None,
+    };
+
+    let certificate = certificate(loaded, cx, &mut errors);
+
+    if let Some(summary) = &record.summary {
+        let length = summary.chars().count();
+        if length > SUMMARY_MAX_CHARS {
+            errors.push(source.error(
+                &[Key("summary")],
+                format!("summary is {length} characters; keep it to {SUMMARY_MAX_CHARS} or fewer"),
+            ));
+        }
+    }
+
+    let dir = source
+        .path
+        .parent()
+        .map(|p| cx.root.join(p))
+        .unwrap_or_default();
+    let mut photos = Vec::new();
+    for (i, photo) in record.photos.iter().enumerate() {
+        match inspect(&dir, &photo.file) {
+            Ok(header) => photos.push(Photo {
+                stem: slugify(
+                    Path::new(&photo.file)
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .as_ref(),
+                ),
+                source: header.path,
+                alt: photo.alt.clone(),
+                caption: photo.caption.clone(),
+                width: header.width,
+                height: header.height,
+            }),
+            Err(message) => {
+                errors.push(source.error(&[Key("photos"), Index(i), Key("file")], message))
+            }
+        }
+        if photo.alt.trim().is_empty() {
+            errors.push(source.error(
+                &[Key("photos"), Index(i), Key("alt")],
+                "alt must describe the photo for people who cannot see it",
+            ));
+        }
+    }
+    let mut stems: Vec<&str> = photos.iter().map(|p| p.stem.as_str()).collect();
+    stems.sort_unstable();
+    if let Some(pair) = stems.windows(2).find(|w| w[0] == w[1]) {
+        errors.push(source.error(
+            &[Key("photos")],
+            format!(
+                "two photos would both be published as `{}`: rename one",
+                pair[0]
+            ),
+        ));
+    }
+
+    if let Some(price) = &record.price {
+        if price.max.is_some_and(|max| max < price.min) {
+            errors.push(source.error(&[Key("price"), Key("max")], "price max is lower than min"));
+        }
+    }
+
+    let mut shops = Vec::new();
+    for (i, shop) in record.shops.iter().enumerate() {
+        let Some(platform) = cx.site.platform(&shop.platform) else {
+            let known = cx.site.platforms.iter().map(|p| p.id.as_str());
+            let message = format!("unknown shop platform `{}`", shop.platform);
+            errors.push(source.error(
+                &[Key("shops"), Index(i), Key("platform")],
+                with_suggestion(message, &shop.platform, known),
+            ));
+            continue;
+        };
+        match check_url(platform, &shop.url) {
+            Ok(clean) => shops.push(clean),
+            Err(message) => {
+                errors.push(source.error(&[Key("shops"), Index(i), Key("url")], message))
+            }
+        }
+    }
+
+    let mut history = Vec::new();
+    for (i, rating) in record.history.iter().enumerate() {
+        if !(1..=5).contains(&rating.stars) {
+            errors.push(source.error(
+                &[Key("history"), Index(i), Key("stars")],
+                "stars must be from 1 to 5",
+            ));
+        }
+        match date(
+            source,
+            &[Key("history"), Index(i), Key("date")],
+            &rating.date,
+        ) {
+            Ok(date) => history.push(Rating {
+                stars: rating.stars,
+                date,
+                decision: rating.decision.clone(),
+            }),
+            Err(error) => errors.push(error),
+        }
+    }
+
+    match (category, producer, district, certificate) {
+        (Some(category), Some(producer), Some(district), Some(certificate))
+            if errors.is_empty() =>
+        {
+            let status = certificate.status(cx.today, cx.site.warning_months);
+            Ok(Product {
+                slug,
+                name: record.name.clone(),
+                stars: record.stars,
+                category,
+                subcategory,
+                producer,
+                district,
+                certificate,
+                status,
+                summary: record.summary.clone().filter(|s| !s.trim().is_empty()),
+                description: record.description.clone(),
+                photos,
+                price: record.price.as_ref().map(|p| Price {
+                    min: p.min,
+                    max: p.max,
+                    unit: p.unit.clone(),
+                }),
+                shops,
+                details: record
+                    .details
+                    .iter()
+                    .map(|d| (d.label.clone(), d.value.clone()))
+                    .collect(),
+                tags: record.tags.clone(),
+                featured: record.featured,
+                history,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+fn certificate(
+    loaded: &Loaded<ProductRecord>,
+    cx: &Context,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Certificate> {
+    let (record, source) = (&loaded.record.certificate, &loaded.source);
+    if let Some(error) = required_text(
+        source,
+        &[Key("certificate"), Key("decision")],
+        "decision",
+        &record.decision,
+    ) {
+        errors.push(error);
+    }
+    let issued = date(source, &[Key("certificate"), Key("date")], &record.date)
+        .map_err(|e| errors.push(e))
+        .ok()?;
+    if issued > cx.today {
+        errors.push(source.error(
+            &[Key("certificate"), Key("date")],
+            format!("certificate date {issued} is after today ({})", cx.today),
+        ));
+    }
+    let expires = match &record.expires {
+        Some(text) => {
+            let expires = date(source, &[Key("certificate"), Key("expires")], text)
+                .map_err(|e| errors.push(e))
+                .ok()?;
+            if expires < issued {
+                errors.push(source.error(
+                    &[Key("certificate"), Key("expires")],
+                    "certificate expires before it was issued",
+                ));
+            }
+            expires
+        }
+        None => Certificate::default_expiry(issued, cx.site.validity_months)?,
+    };
+    Some(Certificate {
+        decision: record.decision.clone(),
+        number: record.number.clone(),
+        issuer: record.issuer.clone(),
+        date: issued,
+        expires,
+    })
+}

@@ -1,0 +1,135 @@
+//! `site.yaml`: the base URL, the theme and the certificate rules.
+
+use url::Url;
+
+use crate::content::locate::Seg::Key;
+use crate::content::records::SiteRecord;
+use crate::content::Loaded;
+use crate::diagnostics::Diagnostics;
+use crate::model::shop::builtin_platforms;
+use crate::model::{Contact, Platform, Site};
+
+use super::fields::{is_slug, required_text};
+
+pub fn site(
+    loaded: &Loaded<SiteRecord>,
+    base_url: Option<&str>,
+    diagnostics: &mut Diagnostics,
+) -> Site {
+    let (record, source) = (&loaded.record, &loaded.source);
+    let (base_url, base_path) = match normalize_base_url(base_url.unwrap_or(&record.base_url)) {
+        Ok(parts) => parts,
+        Err(message) => {
+            diagnostics.push(source.error(&[Key("base_url")], message));
+            ("/".to_owned(), "/".to_owned())
+        }
+    };
+    for (field, text) in [("title", &record.title), ("province", &record.province)] {
+        if let Some(error) = required_text(source, &[Key(field)], field, text) {
+            diagnostics.push(error);
+        }
+    }
+    if record.certificate_validity_months == 0 {
+        diagnostics.push(source.error(
+            &[Key("certificate_validity_months")],
+            "certificate_validity_months must be at least 1",
+        ));
+    }
+    if record.products_per_page == 0 {
+        diagnostics.push(source.error(
+            &[Key("products_per_page")],
+            "products_per_page must be at least 1",
+        ));
+    }
+    let mut platforms = builtin_platforms();
+    for (i, extra) in record.platforms.iter().enumerate() {
+        if !is_slug(&extra.id) {
+            diagnostics.push(source.error(
+                &[
+                    Key("platforms"),
+                    crate::content::locate::Seg::Index(i),
+                    Key("id"),
+                ],
+                format!(
+                    "platform id `{}` must be a lowercase slug such as `my-shop`",
+                    extra.id
+                ),
+            ));
+        }
+        platforms.retain(|p| p.id != extra.id);
+        platforms.push(Platform {
+            id: extra.id.clone(),
+            name: extra.name.clone(),
+            hosts: extra.hosts.iter().map(|h| h.to_ascii_lowercase()).collect(),
+        });
+    }
+    Site {
+        title: record.title.clone(),
+        description: record.description.clone(),
+        base_url,
+        base_path,
+        language: record.language.clone(),
+        province: record.province.clone(),
+        theme: record.theme.clone(),
+        validity_months: record.certificate_validity_months,
+        warning_months: record.expiring_warning_months,
+        area_label: record.area_label.clone(),
+        notice: record.notice.clone().filter(|n| !n.trim().is_empty()),
+        contact: record.contact.clone().map(|c| Contact {
+            name: c.name,
+            address: c.address,
+            phone: c.phone,
+            email: c.email,
+        }),
+        products_per_page: record.products_per_page.max(1),
+        platforms,
+    }
+}
+
+/// `(base_url, base_path)`, both ending in `/`.
+pub fn normalize_base_url(raw: &str) -> Result<(String, String), String> {
+    let url =
+        Url::parse(raw.trim()).map_err(|error| format!("invalid base_url `{raw}`: {error}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(format!(
+            "base_url must be an http(s) address such as https://example.org/ (got `{raw}`)"
+        ));
+    }
+    let mut base = url
+        .as_str()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    let mut path = url.path().to_owned();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Ok((base, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_sub_paths_and_adds_the_trailing_slash() {
+        assert_eq!(
+            normalize_base_url("https://example.org/ocop").unwrap(),
+            ("https://example.org/ocop/".into(), "/ocop/".into())
+        );
+        assert_eq!(
+            normalize_base_url("http://127.0.0.1:8000").unwrap(),
+            ("http://127.0.0.1:8000/".into(), "/".into())
+        );
+    }
+
+    #[test]
+    fn refuses_non_web_addresses() {
+        assert!(normalize_base_url("ftp://example.org/").is_err());
+        assert!(normalize_base_url("example.org").is_err());
+    }
+}

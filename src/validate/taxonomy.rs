@@ -1,0 +1,91 @@
+//! `districts.yaml` and `categories.yaml`: ids must be slugs and unique.
+
+use std::collections::HashSet;
+
+use crate::content::locate::Seg::{self, Index, Key};
+use crate::content::records::{CategoryRecord, DistrictRecord};
+use crate::content::{Loaded, Source};
+use crate::diagnostics::Diagnostics;
+use crate::model::{Category, District, Subcategory};
+
+use super::fields::is_slug;
+
+pub fn districts(
+    loaded: &Loaded<Vec<DistrictRecord>>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<District> {
+    let mut seen = HashSet::new();
+    loaded
+        .record
+        .iter()
+        .enumerate()
+        .filter(|(i, d)| check_id(&loaded.source, &[Index(*i)], &d.id, &mut seen, diagnostics))
+        .map(|(_, d)| District {
+            id: d.id.clone(),
+            name: d.name.clone(),
+        })
+        .collect()
+}
+
+pub fn categories(
+    loaded: &Loaded<Vec<CategoryRecord>>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Category> {
+    let mut seen = HashSet::new();
+    let mut categories = Vec::new();
+    for (i, category) in loaded.record.iter().enumerate() {
+        if !check_id(
+            &loaded.source,
+            &[Index(i)],
+            &category.id,
+            &mut seen,
+            diagnostics,
+        ) {
+            continue;
+        }
+        let mut seen_sub = HashSet::new();
+        let subcategories = category
+            .subcategories
+            .iter()
+            .enumerate()
+            .filter(|(j, s)| {
+                let at = [Index(i), Key("subcategories"), Index(*j)];
+                check_id(&loaded.source, &at, &s.id, &mut seen_sub, diagnostics)
+            })
+            .map(|(_, s)| Subcategory {
+                id: s.id.clone(),
+                name: s.name.clone(),
+            })
+            .collect();
+        categories.push(Category {
+            id: category.id.clone(),
+            name: category.name.clone(),
+            subcategories,
+        });
+    }
+    categories
+}
+
+/// Whether the list item at `at` has a usable id; reports it when not.
+fn check_id(
+    source: &Source,
+    at: &[Seg],
+    id: &str,
+    seen: &mut HashSet<String>,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let mut path = at.to_vec();
+    path.push(Key("id"));
+    if !is_slug(id) {
+        diagnostics.push(source.error(
+            &path,
+            format!("id `{id}` must be a lowercase ASCII slug such as `hoa-an`"),
+        ));
+        false
+    } else if !seen.insert(id.to_owned()) {
+        diagnostics.push(source.error(&path, format!("duplicate id `{id}`")));
+        false
+    } else {
+        true
+    }
+}
