@@ -32,7 +32,7 @@ pub fn builtin_platforms() -> Vec<Platform> {
         platform("postmart", "Postmart", &["postmart.vn"]),
         platform("voso", "Voso", &["voso.vn"]),
         platform("tiktok", "TikTok Shop", &["tiktok.com"]),
-        platform("website", "website", &[]),
+        platform("website", "trang web của chủ thể", &[]),
     ]
 }
 

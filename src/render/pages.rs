@@ -228,7 +228,7 @@ impl PageJob {
                     &Content {
                         slug: &page.slug,
                         title: &page.title,
-                        html: super::markdown::to_html(&page.body),
+                        body_html: super::markdown::to_html(&page.body),
                     },
                 );
                 (page.title.clone(), page.description.clone())
@@ -295,7 +295,7 @@ struct ProducerGroup<'a> {
 struct Content<'a> {
     slug: &'a str,
     title: &'a str,
-    html: String,
+    body_html: String,
 }
 
 #[derive(Serialize)]
