@@ -43,8 +43,13 @@ fn explain(raw: &str) -> String {
         if let Some(typed) = head.split("unknown field ").nth(1).and_then(backticked) {
             // "`a`, `b` or `c`": every other backtick-delimited piece is a field name.
             let known = expected.split('`').skip(1).step_by(2);
+            // A likely typo needs only the right name; otherwise list them all.
             let hint = with_suggestion(String::new(), typed, known);
-            return format!("{head}{hint}; expected {expected}");
+            return if hint.is_empty() {
+                format!("{head}; expected {expected}")
+            } else {
+                format!("{head}{hint}")
+            };
         }
     }
     message
@@ -88,8 +93,11 @@ mod tests {
     fn reports_unknown_fields_with_a_suggestion() {
         assert_eq!(
             error("name: a\nstar: 4\n"),
-            "content/x.yaml:2:1: error: unknown field `star` (did you mean `stars`?); \
-             expected one of `name`, `stars`, `tags`"
+            "content/x.yaml:2:1: error: unknown field `star` (did you mean `stars`?)"
+        );
+        assert_eq!(
+            error("name: a\ncolour: red\n"),
+            "content/x.yaml:2:1: error: unknown field `colour`; expected one of `name`, `stars`, `tags`"
         );
     }
 

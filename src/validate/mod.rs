@@ -15,9 +15,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::content::locate::Seg;
 use crate::content::records::SiteRecord;
 use crate::content::{Loaded, RawContent};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::model::{Catalogue, Site};
 
 /// Settings that come from the command line rather than the content.
@@ -62,30 +63,33 @@ pub fn validate(raw: &RawContent, options: &Options) -> Result<Catalogue, Diagno
         categories: &categories,
         producers: &producers,
     };
-    let results: Vec<_> = raw
-        .products
+    // Two folders whose names give the same slug would publish to one address.
+    let mut first_with_slug: HashMap<String, &Loaded<_>> = HashMap::new();
+    let mut unique = Vec::with_capacity(raw.products.len());
+    for loaded in &raw.products {
+        let slug = fields::slugify(&loaded.id);
+        match first_with_slug.get(&slug) {
+            Some(first) => diagnostics.push(loaded.source.error(
+                &[Seg::Key("name")],
+                format!(
+                    "duplicate product slug `{slug}`: {} publishes to the same address",
+                    first.source.path.display()
+                ),
+            )),
+            None => {
+                first_with_slug.insert(slug, loaded);
+                unique.push(loaded);
+            }
+        }
+    }
+    let results: Vec<_> = unique
         .par_iter()
         .map(|p| products::product(p, &cx))
         .collect();
     let mut products = Vec::with_capacity(results.len());
-    let mut slugs: HashMap<String, &Loaded<_>> = HashMap::new();
-    for (loaded, result) in raw.products.iter().zip(results) {
+    for result in results {
         match result {
-            Ok(product) => {
-                if let Some(first) = slugs.get(&product.slug) {
-                    diagnostics.push(Diagnostic::new(
-                        &loaded.source.path,
-                        format!(
-                            "duplicate product slug `{}`: {} publishes to the same address",
-                            product.slug,
-                            first.source.path.display()
-                        ),
-                    ));
-                    continue;
-                }
-                slugs.insert(product.slug.clone(), loaded);
-                products.push(product);
-            }
+            Ok(product) => products.push(product),
             Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),
         }
     }

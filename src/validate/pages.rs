@@ -1,5 +1,6 @@
 //! `pages/<slug>.md`: the slug must not take a path the catalogue already uses.
 
+use crate::content::locate::Seg::Key;
 use crate::content::{Loaded, PageSource};
 use crate::diagnostics::Diagnostic;
 use crate::model::Page;
@@ -13,10 +14,9 @@ pub const RESERVED: &[&str] = &[
 ];
 
 pub fn page(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {
-    let path = &loaded.source.path;
     if !is_slug(&loaded.id) {
-        return Err(Diagnostic::new(
-            path,
+        return Err(loaded.source.error(
+            &[Key("title")],
             format!(
                 "page file name `{}` must be a lowercase ASCII slug, such as `{}.md`",
                 loaded.id,
@@ -25,8 +25,8 @@ pub fn page(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {
         ));
     }
     if RESERVED.contains(&loaded.id.as_str()) {
-        return Err(Diagnostic::new(
-            path,
+        return Err(loaded.source.error(
+            &[Key("title")],
             format!(
                 "page slug `{}` is taken by the catalogue's own pages: rename the file",
                 loaded.id

@@ -15,8 +15,8 @@ pub fn producer(
     let (record, source) = (&loaded.record, &loaded.source);
     let mut errors = Vec::new();
     if !is_slug(&loaded.id) {
-        errors.push(Diagnostic::new(
-            &source.path,
+        errors.push(source.error(
+            &[Key("name")],
             format!(
                 "file name `{}` must be a lowercase ASCII slug, such as `{}.yaml`",
                 loaded.id,

@@ -33,8 +33,8 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
     let mut errors = Vec::new();
     let slug = slugify(&loaded.id);
     if slug.is_empty() {
-        errors.push(Diagnostic::new(
-            &source.path,
+        errors.push(source.error(
+            &[Key("name")],
             "the product folder's name must contain letters or digits",
         ));
     }
