@@ -7,9 +7,9 @@
 use std::io::Cursor;
 use std::path::Path;
 
+use fast_image_resize::{PixelType, Resizer};
 use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
-use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
+use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageReader, Limits};
 use rayon::prelude::*;
 
 use crate::diagnostics::{relative, Diagnostic};
@@ -41,17 +41,18 @@ pub fn write_all(catalogue: &Catalogue, root: &Path, staging: &Staging) -> Vec<D
 }
 
 fn write_copies(slug: &str, photo: &Photo, staging: &Staging) -> Result<(), String> {
-    let image = decode(&photo.source)?;
-    for width in [CARD_WIDTH, LARGE_WIDTH] {
+    // JPEG has no alpha: flatten once, then resize RGB.
+    let original = DynamicImage::ImageRgb8(decode(&photo.source)?.into_rgb8());
+    let mut resizer = Resizer::new();
+    for width in [LARGE_WIDTH, CARD_WIDTH] {
         let (w, h) = photo.scaled(width);
-        let resized = if (w, h) == (image.width(), image.height()) {
-            image.clone()
-        } else {
-            image.resize_exact(w, h, FilterType::Triangle)
-        };
+        let mut resized = fast_image_resize::images::Image::new(w, h, PixelType::U8x3);
+        resizer
+            .resize(&original, &mut resized, None)
+            .map_err(|e| format!("cannot resize photo: {e}"))?;
         let mut bytes = Vec::new();
         JpegEncoder::new_with_quality(Cursor::new(&mut bytes), QUALITY)
-            .encode_image(&resized.into_rgb8())
+            .encode(resized.buffer(), w, h, ExtendedColorType::Rgb8)
             .map_err(|e| format!("cannot encode photo: {e}"))?;
         staging
             .write(&paths::photo(slug, &photo.stem, width), &bytes)
