@@ -5,10 +5,14 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
-/// Build a fast, searchable catalogue website of a province's OCOP products
+/// Build a fast catalogue website of a province's OCOP products
 /// ("Mỗi xã một sản phẩm") from YAML records and photos.
 #[derive(Debug, Parser)]
-#[command(name = "ocop", version, about, long_about = None)]
+#[command(
+    name = "ocop",
+    version,
+    after_help = "Examples:\n  ocop serve                 preview the site in content/ at http://127.0.0.1:8000/\n  ocop check                 report every problem in the content\n  ocop build --today 2025-01-01   build as of a given date"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
