@@ -49,10 +49,9 @@ pub fn validate(raw: &RawContent, options: &Options) -> Result<Catalogue, Diagno
 
     let mut producers = Vec::with_capacity(raw.producers.len());
     for loaded in &raw.producers {
-        match producers::producer(loaded, &districts) {
-            Ok(producer) => producers.push(producer),
-            Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),
-        }
+        let (producer, errors) = producers::producer(loaded, &districts, &site.platforms);
+        errors.into_iter().for_each(|e| diagnostics.push(e));
+        producers.push(producer);
     }
 
     let cx = products::Context {

@@ -4,14 +4,19 @@ use crate::content::locate::Seg::Key;
 use crate::content::records::ProducerRecord;
 use crate::content::Loaded;
 use crate::diagnostics::{with_suggestion, Diagnostic};
-use crate::model::{District, Producer, ProducerType};
+use crate::model::{District, Platform, Producer, ProducerType};
 
 use super::fields::{is_slug, reference, required_text};
+use super::shops::check_url;
 
+/// The producer, and the problems found in its file. A producer with problems is
+/// still returned, so that its products do not also report it as unknown; the build
+/// stops on the problems anyway.
 pub fn producer(
     loaded: &Loaded<ProducerRecord>,
     districts: &[District],
-) -> Result<Producer, Vec<Diagnostic>> {
+    platforms: &[Platform],
+) -> (Producer, Vec<Diagnostic>) {
     let (record, source) = (&loaded.record, &loaded.source);
     let mut errors = Vec::new();
     if !is_slug(&loaded.id) {
@@ -25,14 +30,18 @@ pub fn producer(
         ));
     }
     errors.extend(required_text(source, &[Key("name")], "name", &record.name));
-    let kind = ProducerType::from_id(&record.kind).ok_or_else(|| {
+    let kind = ProducerType::from_id(&record.kind).unwrap_or_else(|| {
         let ids = ProducerType::ALL.map(ProducerType::id);
-        let message = format!(
-            "unknown producer type `{}`; expected one of {}",
-            record.kind,
-            ids.join(", ")
+        let message = with_suggestion(
+            format!("unknown producer type `{}`", record.kind),
+            &record.kind,
+            ids,
         );
-        source.error(&[Key("type")], with_suggestion(message, &record.kind, ids))
+        errors.push(source.error(
+            &[Key("type")],
+            format!("{message}; expected one of {}", ids.join(", ")),
+        ));
+        ProducerType::Household
     });
     let district = reference(
         source,
@@ -40,16 +49,22 @@ pub fn producer(
         "district",
         &record.district,
         districts.iter().map(|d| d.id.as_str()),
-    );
-    let (kind, district) = match (kind, district) {
-        (Ok(kind), Ok(district)) if errors.is_empty() => (kind, district),
-        (kind, district) => {
-            errors.extend(kind.err());
-            errors.extend(district.err());
-            return Err(errors);
-        }
-    };
-    Ok(Producer {
+    )
+    .unwrap_or_else(|error| {
+        errors.push(error);
+        0
+    });
+    // The website becomes a link: only https, never `javascript:` or similar.
+    let website = record.website.as_ref().and_then(|url| {
+        let own_site = platforms.iter().find(|p| p.id == "website")?;
+        check_url(own_site, url)
+            .map_err(|message| {
+                errors.push(source.error(&[Key("website")], message.replace("shop URL", "website")))
+            })
+            .ok()
+            .map(|shop| shop.url)
+    });
+    let producer = Producer {
         id: loaded.id.clone(),
         name: record.name.clone(),
         kind,
@@ -58,7 +73,8 @@ pub fn producer(
         representative: record.representative.clone(),
         phone: record.phone.clone(),
         email: record.email.clone(),
-        website: record.website.clone(),
+        website,
         description: record.description.clone(),
-    })
+    };
+    (producer, errors)
 }

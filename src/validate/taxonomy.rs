@@ -66,7 +66,8 @@ pub fn categories(
     categories
 }
 
-/// Whether the list item at `at` has a usable id; reports it when not.
+/// Reports a badly formed or repeated id. Returns false only for a repeat: an item
+/// with a badly formed id is kept, so records that refer to it are not also reported.
 fn check_id(
     source: &Source,
     at: &[Seg],
@@ -81,8 +82,8 @@ fn check_id(
             &path,
             format!("id `{id}` must be a lowercase ASCII slug such as `hoa-an`"),
         ));
-        false
-    } else if !seen.insert(id.to_owned()) {
+    }
+    if !seen.insert(id.to_owned()) {
         diagnostics.push(source.error(&path, format!("duplicate id `{id}`")));
         false
     } else {

@@ -1,0 +1,164 @@
+//! Builds the repository's own demo catalogue (its `content/` and `themes/`) into a
+//! temporary folder, and checks that it publishes every path of the contract.
+//!
+//! The demo's 46 full-size photos make a build slow in the unoptimised test profile,
+//! so one build serves every check.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::html::{product_slugs, shows_empty_state, text};
+use common::{check_links, html_files, ocop, read_text, repo, Run};
+
+/// The demo's certificates are checked against this date.
+const DEMO_TODAY: &str = "2026-11-29";
+
+fn build_demo(output: &Path) -> Run {
+    ocop([
+        "build".as_ref(),
+        "--root".as_ref(),
+        repo().as_os_str(),
+        "--output".as_ref(),
+        output.as_os_str(),
+        "--today".as_ref(),
+        DEMO_TODAY.as_ref(),
+    ])
+}
+
+/// A `content/` YAML file of the demo.
+fn content_yaml(path: &str) -> serde_yaml::Value {
+    serde_yaml::from_str(&read_text(&repo().join("content").join(path))).unwrap()
+}
+
+/// The `id` of every item of a list file such as `districts.yaml`.
+fn ids(path: &str) -> Vec<String> {
+    content_yaml(path)
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// File stems in a `content/` folder, for files ending in `extension`.
+fn stems(folder: &str, extension: &str) -> Vec<String> {
+    fs::read_dir(repo().join("content").join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == extension))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn the_demo_builds() {
+    let scratch = tempfile::tempdir().unwrap();
+    let output = scratch.path().join("public");
+    build_demo(&output).assert_ok();
+    every_contract_path_exists(&output);
+    the_five_star_page_shows_an_empty_state(&output);
+    every_page_carries_the_demo_notice(&output);
+    the_data_covers_every_certificate_status(&output);
+    every_internal_link_resolves(&output);
+}
+
+/// The demo's `base_url` and its path, which prefixes every internal link.
+fn base() -> (String, String) {
+    let base_url = content_yaml("site.yaml")["base_url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = url::Url::parse(&base_url).unwrap().path().to_owned();
+    (base_url, path)
+}
+
+fn every_contract_path_exists(output: &Path) {
+    let mut expected: Vec<String> = [
+        "index.html",
+        "san-pham/index.html",
+        "sao/3/index.html",
+        "sao/4/index.html",
+        "sao/5/index.html",
+        "chu-the/index.html",
+        "thong-ke/index.html",
+        "404.html",
+        "data/products.json",
+        "data/products.csv",
+        "data/producers.csv",
+    ]
+    .map(String::from)
+    .into();
+    let folders = [
+        ("huyen", ids("districts.yaml")),
+        ("nhom", ids("categories.yaml")),
+        ("chu-the", stems("producers", "yaml")),
+    ];
+    for (folder, ids) in folders {
+        assert!(!ids.is_empty(), "the demo has no {folder} pages");
+        expected.extend(ids.iter().map(|id| format!("{folder}/{id}/index.html")));
+    }
+    let pages = stems("pages", "md");
+    assert!(!pages.is_empty(), "the demo has no Markdown pages");
+    expected.extend(pages.iter().map(|slug| format!("{slug}/index.html")));
+
+    let missing: Vec<&String> = expected
+        .iter()
+        .filter(|path| !output.join(path).is_file())
+        .collect();
+    assert!(missing.is_empty(), "not built: {missing:#?}");
+}
+
+/// No demo product has five stars: the page says so rather than showing nothing.
+fn the_five_star_page_shows_an_empty_state(output: &Path) {
+    let five = read_text(&output.join("sao/5/index.html"));
+    assert_eq!(product_slugs(&five, &base().1), Vec::<String>::new());
+    assert!(shows_empty_state(&five), "{five}");
+    // The other levels do list products, in the same markup.
+    let four = read_text(&output.join("sao/4/index.html"));
+    assert!(!product_slugs(&four, &base().1).is_empty());
+    assert!(!shows_empty_state(&four));
+}
+
+/// The banner saying the data is illustrative.
+fn every_page_carries_the_demo_notice(output: &Path) {
+    let notice = content_yaml("site.yaml")["notice"]
+        .as_str()
+        .expect("the demo's site.yaml has a notice")
+        .to_owned();
+    let pages = html_files(output);
+    assert!(pages.len() > 30, "only {} pages", pages.len());
+    for (page, html) in pages {
+        assert!(
+            text(&html).contains(&notice),
+            "{page} lacks the demo notice"
+        );
+    }
+}
+
+fn every_internal_link_resolves(output: &Path) {
+    let (base_url, base_path) = base();
+    let links = check_links(output, &base_url, &base_path);
+    assert!(links.broken.is_empty(), "{:#?}", links.broken);
+    assert!(links.followed > 1000, "only {} followed", links.followed);
+}
+
+fn the_data_covers_every_certificate_status(output: &Path) {
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(output.join("data/products.json")).unwrap()).unwrap();
+    let products = json.as_array().unwrap();
+    assert!(products.len() >= 30, "only {} products", products.len());
+    let count = |status: &str| {
+        products
+            .iter()
+            .filter(|p| p["certificate"]["status"] == status)
+            .count()
+    };
+    assert!(count("expired") >= 2, "{} expired", count("expired"));
+    assert!(count("expiring") >= 2, "{} expiring", count("expiring"));
+    assert_eq!(
+        count("valid") + count("expiring") + count("expired"),
+        products.len()
+    );
+}
