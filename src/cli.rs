@@ -43,7 +43,7 @@ pub enum Command {
         /// Port to listen on
         #[arg(long, short, default_value_t = 8000)]
         port: u16,
-        /// Where to write the site [default: <root>/public]
+        /// Where to write the preview [default: <root>/.ocop-cache/preview]
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
     },

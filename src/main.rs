@@ -43,7 +43,9 @@ fn run(command: Command) -> Result<(), Failure> {
             );
         }
         Command::Serve { site, port, output } => {
-            let output = output.unwrap_or_else(|| site.root.join("public"));
+            // Not `public/`: the preview's links point at 127.0.0.1, and a preview
+            // uploaded by mistake would break the real site.
+            let output = output.unwrap_or_else(|| site.root.join(".ocop-cache").join("preview"));
             // Links must point at the preview server, not at the public address.
             let options = Options {
                 today: build_date(site.today)?,
