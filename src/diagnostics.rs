@@ -70,12 +70,6 @@ impl Diagnostics {
     }
 }
 
-impl From<Diagnostic> for Diagnostics {
-    fn from(diagnostic: Diagnostic) -> Self {
-        Self(vec![diagnostic])
-    }
-}
-
 /// The closest known name to a mistyped one, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known

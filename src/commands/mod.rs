@@ -23,12 +23,6 @@ pub enum Failure {
     Other(String),
 }
 
-impl From<Diagnostics> for Failure {
-    fn from(diagnostics: Diagnostics) -> Self {
-        Failure::Content(diagnostics)
-    }
-}
-
 /// The build date: `--today`, else `SOURCE_DATE_EPOCH` (for reproducible builds),
 /// else the local clock.
 pub fn build_date(today: Option<NaiveDate>) -> Result<NaiveDate, Failure> {

@@ -22,12 +22,11 @@ pub fn serve(output: &Path, port: u16, on_ready: impl FnOnce(&str)) -> Result<()
             },
             None => not_found(output),
         };
-        let header = Header::from_bytes("Content-Type", kind).expect("static header is valid");
-        let _ = request.respond(
-            Response::from_data(body)
-                .with_status_code(status)
-                .with_header(header),
-        );
+        let mut response = Response::from_data(body).with_status_code(status);
+        if let Ok(header) = Header::from_bytes("Content-Type", kind) {
+            response = response.with_header(header);
+        }
+        let _ = request.respond(response);
     }
     Ok(())
 }

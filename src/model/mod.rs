@@ -46,6 +46,8 @@ pub struct Index {
     pub by_producer: Vec<Vec<usize>>,
     /// Indexed by `stars - 3`.
     pub by_stars: [Vec<usize>; 3],
+    /// Every producer, listed products or not, by its district: the trader directory.
+    pub producers_by_district: Vec<Vec<usize>>,
 }
 
 impl Catalogue {
@@ -59,12 +61,7 @@ impl Catalogue {
         pages: Vec<Page>,
     ) -> Self {
         products.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let index = Index::build(
-            &products,
-            districts.len(),
-            categories.len(),
-            producers.len(),
-        );
+        let index = Index::build(&products, &producers, districts.len(), categories.len());
         Self {
             site,
             today,
@@ -81,17 +78,15 @@ impl Catalogue {
     pub fn with_stars(&self, stars: u8) -> &[usize] {
         &self.index.by_stars[usize::from(stars.saturating_sub(3)).min(2)]
     }
-
-    pub fn product(&self, slug: &str) -> Option<&Product> {
-        self.products
-            .binary_search_by(|p| p.slug.as_str().cmp(slug))
-            .ok()
-            .map(|i| &self.products[i])
-    }
 }
 
 impl Index {
-    fn build(products: &[Product], districts: usize, categories: usize, producers: usize) -> Self {
+    fn build(
+        products: &[Product],
+        producers: &[Producer],
+        districts: usize,
+        categories: usize,
+    ) -> Self {
         let mut listed: Vec<usize> = (0..products.len())
             .filter(|&i| products[i].is_listed())
             .collect();
@@ -100,9 +95,13 @@ impl Index {
         let mut index = Index {
             by_district: vec![Vec::new(); districts],
             by_category: vec![Vec::new(); categories],
-            by_producer: vec![Vec::new(); producers],
+            by_producer: vec![Vec::new(); producers.len()],
+            producers_by_district: vec![Vec::new(); districts],
             ..Index::default()
         };
+        for (p, producer) in producers.iter().enumerate() {
+            index.producers_by_district[producer.district].push(p);
+        }
         for &i in &listed {
             let product = &products[i];
             index.by_district[product.district].push(i);

@@ -34,10 +34,6 @@ impl Staging {
         })
     }
 
-    pub fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
     /// Write `bytes` at `relative` inside the build, creating folders as needed.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.path().join(relative);

@@ -50,11 +50,10 @@ impl<'a> SiteView<'a> {
 }
 
 /// A link to a facet value, with the number of listed products behind it.
-#[derive(Serialize, Clone)]
+#[derive(Serialize)]
 pub struct FacetLink<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub url: String,
+    #[serde(flatten)]
+    pub link: Ref<'a>,
     pub count: usize,
 }
 
@@ -137,21 +136,15 @@ pub fn star_link(catalogue: &Catalogue, stars: u8) -> StarLink {
 }
 
 pub fn district_link(catalogue: &Catalogue, d: usize) -> FacetLink<'_> {
-    let district = &catalogue.districts[d];
     FacetLink {
-        id: &district.id,
-        name: &district.name,
-        url: catalogue.site.link(&paths::district(&district.id)),
+        link: district_ref(catalogue, d),
         count: catalogue.index.by_district[d].len(),
     }
 }
 
 pub fn category_link(catalogue: &Catalogue, c: usize) -> FacetLink<'_> {
-    let category = &catalogue.categories[c];
     FacetLink {
-        id: &category.id,
-        name: &category.name,
-        url: catalogue.site.link(&paths::category(&category.id)),
+        link: category_ref(catalogue, c),
         count: catalogue.index.by_category[c].len(),
     }
 }

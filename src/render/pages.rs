@@ -180,14 +180,10 @@ impl PageJob {
                             .count(),
                     })
                     .collect();
-                let link = context::category_link(catalogue, c);
                 cx.insert(
                     "category",
                     &CategoryView {
-                        id: link.id,
-                        name: link.name,
-                        url: link.url,
-                        count: link.count,
+                        link: context::category_link(catalogue, c),
                         subcategories,
                     },
                 );
@@ -195,13 +191,11 @@ impl PageJob {
                 (category.name.clone(), None)
             }
             PageJob::Producers => {
-                let groups: Vec<ProducerGroup> = (0..catalogue.districts.len())
-                    .map(|d| ProducerGroup {
+                let groups: Vec<ProducerGroup> = (catalogue.index.producers_by_district.iter())
+                    .enumerate()
+                    .map(|(d, ids)| ProducerGroup {
                         district: context::district_ref(catalogue, d),
-                        producers: (0..catalogue.producers.len())
-                            .filter(|&p| catalogue.producers[p].district == d)
-                            .map(|p| producer(catalogue, p, false))
-                            .collect(),
+                        producers: ids.iter().map(|&p| producer(catalogue, p, false)).collect(),
                     })
                     .filter(|g| !g.producers.is_empty())
                     .collect();
@@ -278,10 +272,8 @@ struct SubcategoryCount<'a> {
 
 #[derive(Serialize)]
 struct CategoryView<'a> {
-    id: &'a str,
-    name: &'a str,
-    url: String,
-    count: usize,
+    #[serde(flatten)]
+    link: context::FacetLink<'a>,
     subcategories: Vec<SubcategoryCount<'a>>,
 }
 

@@ -23,7 +23,6 @@ pub const REQUIRED: &[&str] = &[
 ];
 
 pub struct Theme {
-    pub name: String,
     pub tera: Tera,
     /// Copied as is to the root of the site.
     pub static_dir: PathBuf,
@@ -86,7 +85,6 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         ));
     }
     Ok(Theme {
-        name: name.to_owned(),
         tera,
         static_dir: dir.join("static"),
         templates_path,

@@ -16,10 +16,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::content::locate::Seg;
-use crate::content::records::SiteRecord;
 use crate::content::{Loaded, RawContent};
 use crate::diagnostics::Diagnostics;
-use crate::model::{Catalogue, Site};
+use crate::model::Catalogue;
 
 /// Settings that come from the command line rather than the content.
 #[derive(Debug, Clone)]
@@ -34,7 +33,7 @@ pub fn validate(raw: &RawContent, options: &Options) -> Result<Catalogue, Diagno
 
     let site = match &raw.site {
         Some(loaded) => site::site(loaded, options.base_url.as_deref(), &mut diagnostics),
-        None => fallback_site(),
+        None => site::fallback(),
     };
     let districts = raw
         .districts
@@ -113,18 +112,4 @@ pub fn validate(raw: &RawContent, options: &Options) -> Result<Catalogue, Diagno
         products,
         pages,
     ))
-}
-
-/// Defaults for a site whose `site.yaml` could not be read, so that every other file
-/// is still checked in the same run.
-fn fallback_site() -> Site {
-    let loaded = Loaded {
-        id: "site".into(),
-        source: std::sync::Arc::new(crate::content::Source {
-            path: "content/site.yaml".into(),
-            text: String::new(),
-        }),
-        record: SiteRecord::default(),
-    };
-    site::site(&loaded, None, &mut Diagnostics::default())
 }

@@ -59,7 +59,7 @@ pub fn producer(
         let own_site = platforms.iter().find(|p| p.id == "website")?;
         check_url(own_site, url)
             .map_err(|message| {
-                errors.push(source.error(&[Key("website")], message.replace("shop URL", "website")))
+                errors.push(source.error(&[Key("website")], format!("website {message}")))
             })
             .ok()
             .map(|shop| shop.url)

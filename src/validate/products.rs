@@ -8,7 +8,7 @@ use crate::content::records::ProductRecord;
 use crate::content::Loaded;
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::model::{
-    Category, Certificate, District, Photo, Price, Producer, Product, Rating, Site,
+    Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site,
 };
 
 use super::fields::{date, reference, required_text, slugify};
@@ -110,50 +110,7 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
         }
     }
 
-    let dir = source
-        .path
-        .parent()
-        .map(|p| cx.root.join(p))
-        .unwrap_or_default();
-    let mut photos = Vec::new();
-    for (i, photo) in record.photos.iter().enumerate() {
-        match inspect(&dir, &photo.file) {
-            Ok(header) => photos.push(Photo {
-                stem: slugify(
-                    Path::new(&photo.file)
-                        .file_stem()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .as_ref(),
-                ),
-                source: header.path,
-                alt: photo.alt.clone(),
-                caption: photo.caption.clone(),
-                width: header.width,
-                height: header.height,
-            }),
-            Err(message) => {
-                errors.push(source.error(&[Key("photos"), Index(i), Key("file")], message))
-            }
-        }
-        if photo.alt.trim().is_empty() {
-            errors.push(source.error(
-                &[Key("photos"), Index(i), Key("alt")],
-                "alt must describe the photo for people who cannot see it",
-            ));
-        }
-    }
-    let mut stems: Vec<&str> = photos.iter().map(|p| p.stem.as_str()).collect();
-    stems.sort_unstable();
-    if let Some(pair) = stems.windows(2).find(|w| w[0] == w[1]) {
-        errors.push(source.error(
-            &[Key("photos")],
-            format!(
-                "two photos would both be published as `{}`: rename one",
-                pair[0]
-            ),
-        ));
-    }
+    let photos = photos(loaded, cx, &mut errors);
 
     if let Some(price) = &record.price {
         if price.max.is_some_and(|max| max < price.min) {
@@ -161,46 +118,9 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
         }
     }
 
-    let mut shops = Vec::new();
-    for (i, shop) in record.shops.iter().enumerate() {
-        let Some(platform) = cx.site.platform(&shop.platform) else {
-            let known = cx.site.platforms.iter().map(|p| p.id.as_str());
-            let message = format!("unknown shop platform `{}`", shop.platform);
-            errors.push(source.error(
-                &[Key("shops"), Index(i), Key("platform")],
-                with_suggestion(message, &shop.platform, known),
-            ));
-            continue;
-        };
-        match check_url(platform, &shop.url) {
-            Ok(clean) => shops.push(clean),
-            Err(message) => {
-                errors.push(source.error(&[Key("shops"), Index(i), Key("url")], message))
-            }
-        }
-    }
+    let shops = shops(loaded, cx, &mut errors);
 
-    let mut history = Vec::new();
-    for (i, rating) in record.history.iter().enumerate() {
-        if !(1..=5).contains(&rating.stars) {
-            errors.push(source.error(
-                &[Key("history"), Index(i), Key("stars")],
-                "stars must be from 1 to 5",
-            ));
-        }
-        match date(
-            source,
-            &[Key("history"), Index(i), Key("date")],
-            &rating.date,
-        ) {
-            Ok(date) => history.push(Rating {
-                stars: rating.stars,
-                date,
-                decision: rating.decision.clone(),
-            }),
-            Err(error) => errors.push(error),
-        }
-    }
+    let history = history(loaded, &mut errors);
 
     match (category, producer, district, certificate) {
         (Some(category), Some(producer), Some(district), Some(certificate))
@@ -285,4 +205,110 @@ fn certificate(
         date: issued,
         expires,
     })
+}
+
+/// The photos, each checked to be a readable image inside the product's folder.
+fn photos(
+    loaded: &Loaded<ProductRecord>,
+    cx: &Context,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Photo> {
+    let (record, source) = (&loaded.record, &loaded.source);
+    let dir = source
+        .path
+        .parent()
+        .map(|p| cx.root.join(p))
+        .unwrap_or_default();
+    let mut photos = Vec::new();
+    for (i, photo) in record.photos.iter().enumerate() {
+        match inspect(&dir, &photo.file) {
+            Ok(header) => photos.push(Photo {
+                stem: slugify(
+                    Path::new(&photo.file)
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .as_ref(),
+                ),
+                source: header.path,
+                alt: photo.alt.clone(),
+                caption: photo.caption.clone(),
+                width: header.width,
+                height: header.height,
+            }),
+            Err(message) => {
+                errors.push(source.error(&[Key("photos"), Index(i), Key("file")], message))
+            }
+        }
+        if photo.alt.trim().is_empty() {
+            errors.push(source.error(
+                &[Key("photos"), Index(i), Key("alt")],
+                "alt must describe the photo for people who cannot see it",
+            ));
+        }
+    }
+    let mut stems: Vec<&str> = photos.iter().map(|p| p.stem.as_str()).collect();
+    stems.sort_unstable();
+    if let Some(pair) = stems.windows(2).find(|w| w[0] == w[1]) {
+        errors.push(source.error(
+            &[Key("photos")],
+            format!(
+                "two photos would both be published as `{}`: rename one",
+                pair[0]
+            ),
+        ));
+    }
+    photos
+}
+
+/// The shop links, on known platforms and their own hosts, without tracking.
+fn shops(loaded: &Loaded<ProductRecord>, cx: &Context, errors: &mut Vec<Diagnostic>) -> Vec<Shop> {
+    let (record, source) = (&loaded.record, &loaded.source);
+    let mut shops = Vec::new();
+    for (i, shop) in record.shops.iter().enumerate() {
+        let Some(platform) = cx.site.platform(&shop.platform) else {
+            let known = cx.site.platforms.iter().map(|p| p.id.as_str());
+            let message = format!("unknown shop platform `{}`", shop.platform);
+            errors.push(source.error(
+                &[Key("shops"), Index(i), Key("platform")],
+                with_suggestion(message, &shop.platform, known),
+            ));
+            continue;
+        };
+        match check_url(platform, &shop.url) {
+            Ok(clean) => shops.push(clean),
+            Err(why) => errors.push(source.error(
+                &[Key("shops"), Index(i), Key("url")],
+                format!("shop URL {why}"),
+            )),
+        }
+    }
+    shops
+}
+
+/// Earlier ratings, with their dates checked.
+fn history(loaded: &Loaded<ProductRecord>, errors: &mut Vec<Diagnostic>) -> Vec<Rating> {
+    let (record, source) = (&loaded.record, &loaded.source);
+    let mut history = Vec::new();
+    for (i, rating) in record.history.iter().enumerate() {
+        if !(1..=5).contains(&rating.stars) {
+            errors.push(source.error(
+                &[Key("history"), Index(i), Key("stars")],
+                "stars must be from 1 to 5",
+            ));
+        }
+        match date(
+            source,
+            &[Key("history"), Index(i), Key("date")],
+            &rating.date,
+        ) {
+            Ok(date) => history.push(Rating {
+                stars: rating.stars,
+                date,
+                decision: rating.decision.clone(),
+            }),
+            Err(error) => errors.push(error),
+        }
+    }
+    history
 }

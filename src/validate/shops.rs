@@ -13,20 +13,21 @@ fn is_tracking_parameter(name: &str) -> bool {
         || name.starts_with("utm_")
 }
 
-/// The cleaned link, or why it cannot be used.
+/// The cleaned link, or why it cannot be used. The reason reads after the name of
+/// the field, e.g. "shop URL " + "must start with https://".
 pub fn check_url(platform: &Platform, raw: &str) -> Result<Shop, String> {
-    let mut url =
-        Url::parse(raw.trim()).map_err(|error| format!("invalid shop URL `{raw}`: {error}"))?;
+    let mut url = Url::parse(raw.trim())
+        .map_err(|error| format!("`{raw}` is not a valid address: {error}"))?;
     if url.scheme() != "https" {
-        return Err(format!("shop URL must start with https:// (got `{raw}`)"));
+        return Err(format!("must start with https:// (got `{raw}`)"));
     }
     let host = url.host_str().unwrap_or_default().to_owned();
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!("shop URL must not carry a user name (`{raw}`)"));
+        return Err(format!("must not carry a user name (`{raw}`)"));
     }
     if !platform.owns_host(&host) {
         return Err(format!(
-            "shop URL host `{host}` does not belong to {} (expected {})",
+            "host `{host}` does not belong to {} (expected {})",
             platform.name,
             platform.hosts.join(", ")
         ));

@@ -2,7 +2,7 @@
 
 use url::Url;
 
-use crate::content::locate::Seg::Key;
+use crate::content::locate::Seg::{Index, Key};
 use crate::content::records::SiteRecord;
 use crate::content::Loaded;
 use crate::diagnostics::Diagnostics;
@@ -45,11 +45,7 @@ pub fn site(
     for (i, extra) in record.platforms.iter().enumerate() {
         if !is_slug(&extra.id) {
             diagnostics.push(source.error(
-                &[
-                    Key("platforms"),
-                    crate::content::locate::Seg::Index(i),
-                    Key("id"),
-                ],
+                &[Key("platforms"), Index(i), Key("id")],
                 format!(
                     "platform id `{}` must be a lowercase slug such as `my-shop`",
                     extra.id
@@ -63,6 +59,27 @@ pub fn site(
             hosts: extra.hosts.iter().map(|h| h.to_ascii_lowercase()).collect(),
         });
     }
+    resolve(record, base_url, base_path, platforms)
+}
+
+/// The settings of a `site.yaml` that could not be read, so that every other file is
+/// still checked in the same run.
+pub fn fallback() -> Site {
+    let record = SiteRecord::default();
+    resolve(
+        &record,
+        record.base_url.clone(),
+        "/".into(),
+        builtin_platforms(),
+    )
+}
+
+fn resolve(
+    record: &SiteRecord,
+    base_url: String,
+    base_path: String,
+    platforms: Vec<Platform>,
+) -> Site {
     Site {
         title: record.title.clone(),
         description: record.description.clone(),
