@@ -30,6 +30,8 @@ pub enum Command {
         /// Override `base_url` from site.yaml, e.g. for a staging server
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        #[command(flatten)]
+        cache: CacheArgs,
     },
     /// Check every content file and report all problems; writes nothing.
     Check {
@@ -46,6 +48,8 @@ pub enum Command {
         /// Where to write the preview [default: <root>/.ocop-cache/preview]
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        cache: CacheArgs,
     },
 }
 
@@ -58,6 +62,22 @@ pub struct SiteArgs {
     /// [default: $SOURCE_DATE_EPOCH, else today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct CacheArgs {
+    /// Where processed photos are kept between builds, so unchanged photos are not
+    /// processed again [default: <root>/.ocop-cache]
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl CacheArgs {
+    pub fn dir(&self, site: &SiteArgs) -> PathBuf {
+        self.cache_dir
+            .clone()
+            .unwrap_or_else(|| site.root.join(".ocop-cache"))
+    }
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

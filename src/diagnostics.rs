@@ -12,7 +12,15 @@ pub struct Diagnostic {
     pub path: PathBuf,
     /// 1-based line and column, when the problem has a place inside the file.
     pub position: Option<(usize, usize)>,
+    pub severity: Severity,
     pub message: String,
+}
+
+/// Errors stop the build; warnings are printed and the site is still published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
 }
 
 impl Diagnostic {
@@ -20,8 +28,19 @@ impl Diagnostic {
         Self {
             path: path.into(),
             position: None,
+            severity: Severity::Error,
             message: message.into(),
         }
+    }
+
+    /// The same finding, reported as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     pub fn at(mut self, line: usize, column: usize) -> Self {
@@ -34,10 +53,15 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Forward slashes on every platform, so messages and tests read the same.
         let path = self.path.to_string_lossy().replace('\\', "/");
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
         match self.position {
-            Some((line, column)) => write!(f, "{path}:{line}:{column}: error: {}", self.message),
-            None => write!(f, "{path}: error: {}", self.message),
-        }
+            Some((line, column)) => write!(f, "{path}:{line}:{column}: {severity}: "),
+            None => write!(f, "{path}: {severity}: "),
+        }?;
+        f.write_str(&self.message)
     }
 }
 
@@ -58,8 +82,22 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
-    pub fn len(&self) -> usize {
-        self.0.len()
+    /// Whether anything found stops the build; warnings alone do not.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Take the warnings out, leaving the errors.
+    pub fn take_warnings(&mut self) -> Vec<Diagnostic> {
+        let (warnings, errors) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(|d| !d.is_error());
+        self.0 = errors;
+        warnings
     }
 
     /// Sorted by file and position, without repeats, as they will be printed.
@@ -107,6 +145,10 @@ mod tests {
         assert_eq!(located.to_string(), "content/site.yaml:3:7: error: bad");
         let whole_file = Diagnostic::new("content/x.jpg", "corrupt");
         assert_eq!(whole_file.to_string(), "content/x.jpg: error: corrupt");
+        let warning = Diagnostic::new("content/a.yaml", "small")
+            .at(2, 3)
+            .warning();
+        assert_eq!(warning.to_string(), "content/a.yaml:2:3: warning: small");
     }
 
     #[test]

@@ -26,23 +26,41 @@ fn run(command: Command) -> Result<(), Failure> {
             site,
             output,
             base_url,
+            cache,
         } => {
             let output = output.unwrap_or_else(|| site.root.join("public"));
             let options = Options {
                 today: build_date(site.today)?,
                 base_url,
             };
-            let built = build::run(&site.root, &output, &options)?;
+            let targets = build::Targets {
+                output: &output,
+                cache: &cache.dir(&site),
+            };
+            let built = build::run(&site.root, &targets, &options)?;
             print_built(&built);
         }
         Command::Check { site } => {
             let checked = check::run(&site)?;
+            print_warnings(&checked.warnings);
             eprintln!(
-                "ok: {} products, {} producers and {} pages checked, no problems found",
-                checked.products, checked.producers, checked.pages
+                "ok: {} products, {} producers and {} pages checked, {}",
+                checked.products,
+                checked.producers,
+                checked.pages,
+                match checked.warnings.len() {
+                    0 => "no problems found".to_owned(),
+                    1 => "1 warning".to_owned(),
+                    n => format!("{n} warnings"),
+                }
             );
         }
-        Command::Serve { site, port, output } => {
+        Command::Serve {
+            site,
+            port,
+            output,
+            cache,
+        } => {
             // Not `public/`: the preview's links point at 127.0.0.1, and a preview
             // uploaded by mistake would break the real site.
             let output = output.unwrap_or_else(|| site.root.join(".ocop-cache").join("preview"));
@@ -51,7 +69,11 @@ fn run(command: Command) -> Result<(), Failure> {
                 today: build_date(site.today)?,
                 base_url: Some(format!("http://127.0.0.1:{port}/")),
             };
-            let built = build::run(&site.root, &output, &options)?;
+            let targets = build::Targets {
+                output: &output,
+                cache: &cache.dir(&site),
+            };
+            let built = build::run(&site.root, &targets, &options)?;
             print_built(&built);
             serve::serve(&output, port, |url| {
                 eprintln!(
@@ -65,20 +87,31 @@ fn run(command: Command) -> Result<(), Failure> {
 }
 
 fn print_built(built: &build::Built) {
+    print_warnings(&built.warnings);
     eprintln!(
-        "built {} pages ({} products, {} photos) in {:.2} s into {}",
+        "built {} pages ({} products, {} photos: {} processed, {} from cache) in {:.2} s into {}",
         built.pages,
         built.products,
         built.photos,
+        built.photos_processed,
+        built.photos - built.photos_processed,
         built.elapsed.as_secs_f64(),
         built.output.display()
     );
 }
 
+fn print_warnings(warnings: &[ocop::diagnostics::Diagnostic]) {
+    let mut sorted = warnings.to_vec();
+    sorted.sort();
+    for warning in sorted {
+        eprintln!("{warning}");
+    }
+}
+
 fn report(failure: Failure) {
     match failure {
         Failure::Content(diagnostics) => {
-            let count = diagnostics.len();
+            let count = diagnostics.error_count();
             for diagnostic in diagnostics.into_sorted() {
                 eprintln!("{diagnostic}");
             }

@@ -51,9 +51,41 @@ pub const PRODUCTS_JSON: &str = "data/products.json";
 pub const PRODUCTS_CSV: &str = "data/products.csv";
 pub const PRODUCERS_CSV: &str = "data/producers.csv";
 
+/// The file formats each resized photo is published in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoFormat {
+    /// Smaller for the same quality; every current browser shows it.
+    Webp,
+    /// The fallback for older browsers, and for apps that do not take WebP.
+    Jpeg,
+}
+
+impl PhotoFormat {
+    pub const ALL: [PhotoFormat; 2] = [PhotoFormat::Webp, PhotoFormat::Jpeg];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            PhotoFormat::Webp => "webp",
+            PhotoFormat::Jpeg => "jpg",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            PhotoFormat::Webp => "image/webp",
+            PhotoFormat::Jpeg => "image/jpeg",
+        }
+    }
+}
+
 /// A resized copy of a product photo, next to the product's page.
-pub fn photo(slug: &str, stem: &str, width: u32) -> String {
-    format!("san-pham/{slug}/{stem}-{width}.jpg")
+pub fn photo(slug: &str, stem: &str, width: u32, format: PhotoFormat) -> String {
+    format!("san-pham/{slug}/{stem}-{width}.{}", format.extension())
+}
+
+/// The link-preview image of a product, made from its cover photo.
+pub fn share_image(slug: &str) -> String {
+    format!("san-pham/{slug}/chia-se.jpg")
 }
 
 /// The file a page path is written to: `san-pham/x/` → `san-pham/x/index.html`.

@@ -99,7 +99,9 @@ cases! {
     date_not_in_the_calendar => "invalid-date",
     shop_url_not_https => "shop-url-not-https",
     shop_url_on_a_look_alike_host => "shop-url-look-alike-host",
-    corrupt_image => "corrupt-image",
+    photo_that_is_not_an_image => "photo-not-an-image",
+    photo_in_heic_format => "photo-heic",
+    photo_whose_header_claims_400_megapixels => "photo-too-large",
     several_errors_in_several_files => "several-errors",
 }
 

@@ -16,12 +16,16 @@ use common::{check_links, html_files, ocop, read_text, repo, Run};
 const DEMO_TODAY: &str = "2026-11-29";
 
 fn build_demo(output: &Path) -> Run {
+    // Beside the output, not in the repository: the test starts from a cold cache.
+    let cache = output.with_file_name("cache");
     ocop([
         "build".as_ref(),
         "--root".as_ref(),
         repo().as_os_str(),
         "--output".as_ref(),
         output.as_os_str(),
+        "--cache-dir".as_ref(),
+        cache.as_os_str(),
         "--today".as_ref(),
         DEMO_TODAY.as_ref(),
     ])

@@ -311,8 +311,8 @@ fn products_json_has_every_product_sorted_by_slug() {
     assert_eq!(
         photos,
         [
-            "https://example.org/ocop/san-pham/hat-de-trung-khanh/anh-1-1600.jpg",
-            "https://example.org/ocop/san-pham/hat-de-trung-khanh/anh-2-1600.jpg"
+            "https://example.org/ocop/san-pham/hat-de-trung-khanh/anh-1-800.jpg",
+            "https://example.org/ocop/san-pham/hat-de-trung-khanh/anh-2-800.jpg"
         ]
     );
     for photo in photos {
@@ -388,42 +388,94 @@ fn every_internal_link_starts_with_the_base_path_and_resolves() {
 #[test]
 fn photos_are_resized_next_to_the_page_and_originals_stay_private() {
     let site = Site::from_fixture("small");
-    // Larger than a card, smaller than the large view.
-    let original = site
+    let product = "san-pham/hat-de-trung-khanh/";
+    // Wider than the middle copy and narrower than the large one; and a small one.
+    let folder = site
         .root
-        .join("content/products/hat-de-trung-khanh/anh-1.jpg");
-    std::fs::write(&original, common::jpeg(1000, 750)).unwrap();
+        .join("content")
+        .join(product.replace("san-pham", "products"));
+    std::fs::write(folder.join("anh-1.jpg"), common::jpeg(1000, 750)).unwrap();
+    std::fs::write(folder.join("anh-2.jpg"), common::jpeg(300, 225)).unwrap();
     site.build_ok();
 
-    let size = |path: &str| {
+    let size = |path: &str, format| {
         let bytes = site.read_bytes(path);
-        assert_eq!(
-            image::guess_format(&bytes).unwrap(),
-            image::ImageFormat::Jpeg,
-            "{path}"
-        );
+        assert_eq!(image::guess_format(&bytes).unwrap(), format, "{path}");
         let image = image::load_from_memory(&bytes).unwrap();
         (image.width(), image.height())
     };
-    let product = "san-pham/hat-de-trung-khanh/";
-    assert_eq!(size(&format!("{product}anh-1-480.jpg")), (480, 360));
-    assert_eq!(size(&format!("{product}anh-1-1600.jpg")), (1000, 750));
-    // Never enlarged.
-    assert_eq!(size(&format!("{product}anh-2-480.jpg")), (64, 48));
-    assert_eq!(size(&format!("{product}anh-2-1600.jpg")), (64, 48));
+    use image::ImageFormat::{Jpeg, WebP};
+    for format in [Jpeg, WebP] {
+        let ext = format.extensions_str()[0].replace("jpeg", "jpg");
+        let copy = |name: &str| size(&format!("{product}{name}.{ext}"), format);
+        assert_eq!(copy("anh-1-400"), (400, 300));
+        assert_eq!(copy("anh-1-800"), (800, 600));
+        // Never enlarged: the largest copy is the original's size.
+        assert_eq!(copy("anh-1-1000"), (1000, 750));
+        assert_eq!(copy("anh-2-300"), (300, 225));
+    }
+    for missing in ["anh-1-1600.jpg", "anh-1-1600.webp", "anh-2-400.webp"] {
+        assert!(
+            !site.output.join(product).join(missing).exists(),
+            "{missing}"
+        );
+    }
     // `Ảnh bìa.jpg` is published under a slug of its name.
-    assert_eq!(size("san-pham/tra-xanh-phja-den/anh-bia-480.jpg"), (64, 48));
-
-    // The card of a listing points at the card-sized copy, with its size.
-    let card = tags(&site.page("sao/4/"))
-        .into_iter()
-        .find(|t| t.attr("src") == Some("/ocop/san-pham/hat-de-trung-khanh/anh-1-480.jpg"))
-        .expect("the card image of hạt dẻ");
     assert_eq!(
-        (card.attr("width"), card.attr("height")),
-        (Some("480"), Some("360"))
+        size("san-pham/tra-xanh-phja-den/anh-bia-800.webp", WebP),
+        (800, 600)
     );
-    assert!(links(&site.page(product)).contains(&format!("{BASE_PATH}{product}anh-1-1600.jpg")));
+    // The share image has the 1.91:1 shape of link previews, as large as the cover allows.
+    assert_eq!(size(&format!("{product}chia-se.jpg"), Jpeg), (1000, 525));
+
+    // A card offers WebP first, then JPEG, each at every width, and falls back to the
+    // JPEG copy at most 800 px wide, loaded lazily.
+    let listing = tags(&site.page("sao/4/"));
+    let card = |name: &str| {
+        let url = format!("/ocop/{product}{name}");
+        listing
+            .iter()
+            .find(|t| {
+                t.attr("src")
+                    .or(t.attr("srcset"))
+                    .is_some_and(|v| v.starts_with(&url))
+            })
+            .unwrap_or_else(|| panic!("no card image starting with {url}"))
+    };
+    let webp = card("anh-1-400.webp");
+    assert_eq!(webp.name, "source");
+    assert_eq!(webp.attr("type"), Some("image/webp"));
+    assert_eq!(
+        webp.attr("srcset"),
+        Some(
+            "/ocop/san-pham/hat-de-trung-khanh/anh-1-400.webp 400w, \
+             /ocop/san-pham/hat-de-trung-khanh/anh-1-800.webp 800w, \
+             /ocop/san-pham/hat-de-trung-khanh/anh-1-1000.webp 1000w"
+        )
+    );
+    assert!(webp.attr("sizes").is_some());
+    assert_eq!(card("anh-1-400.jpg").attr("type"), Some("image/jpeg"));
+    let img = card("anh-1-800.jpg");
+    assert_eq!(img.name, "img");
+    assert_eq!(
+        (img.attr("width"), img.attr("height")),
+        (Some("800"), Some("600"))
+    );
+    assert_eq!(img.attr("loading"), Some("lazy"));
+    assert_eq!(img.attr("fetchpriority"), None);
+
+    // On the product page the cover loads first; the other photo waits.
+    let page = tags(&site.page(product));
+    let imgs: Vec<_> = page.iter().filter(|t| t.name == "img").collect();
+    assert_eq!(
+        imgs[0].attr("src"),
+        Some("/ocop/san-pham/hat-de-trung-khanh/anh-1-800.jpg")
+    );
+    // Eager is the default, so the minifier may drop `loading="eager"`.
+    assert_ne!(imgs[0].attr("loading"), Some("lazy"));
+    assert_eq!(imgs[0].attr("fetchpriority"), Some("high"));
+    assert_eq!(imgs[1].attr("loading"), Some("lazy"));
+    assert!(links(&site.page(product)).contains(&format!("{BASE_PATH}{product}anh-1-1000.jpg")));
 
     let output = common::snapshot(&site.output);
     let originals: BTreeSet<&str> = ["anh-1.jpg", "anh-2.jpg", "Ảnh bìa.jpg"].into();

@@ -2,9 +2,8 @@
 
 use serde::Serialize;
 
-use crate::model::product::LARGE_WIDTH;
 use crate::model::{Catalogue, Product};
-use crate::paths;
+use crate::paths::{self, PhotoFormat};
 
 #[derive(Serialize)]
 struct ProductRecord<'a> {
@@ -105,9 +104,13 @@ fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'
             .photos
             .iter()
             .map(|photo| {
-                catalogue
-                    .site
-                    .absolute(&paths::photo(&product.slug, &photo.stem, LARGE_WIDTH))
+                let largest = photo.widths().last().copied().unwrap_or(photo.width);
+                catalogue.site.absolute(&paths::photo(
+                    &product.slug,
+                    &photo.stem,
+                    largest,
+                    PhotoFormat::Jpeg,
+                ))
             })
             .collect(),
     }

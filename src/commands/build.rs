@@ -5,28 +5,47 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostics;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::assets::photos::cache::Cache;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, Staging};
 use crate::render::{pages, Renderer};
 use crate::validate::Options;
 use crate::{assets, paths};
 
-use super::{prepare, Failure};
+use super::{prepare, Failure, Prepared};
 
 pub struct Built {
     pub pages: usize,
     pub products: usize,
     pub photos: usize,
+    /// Photos decoded in this build; the rest came from the cache.
+    pub photos_processed: usize,
+    pub warnings: Vec<Diagnostic>,
     pub output: PathBuf,
     pub elapsed: Duration,
 }
 
-pub fn run(root: &Path, output: &Path, options: &Options) -> Result<Built, Failure> {
+/// Where a build writes.
+pub struct Targets<'a> {
+    /// The site, replaced only when the build succeeds.
+    pub output: &'a Path,
+    /// Processed photos kept between builds.
+    pub cache: &'a Path,
+}
+
+pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, Failure> {
     let started = Instant::now();
+    let output = targets.output;
     if let Some(why) = output::refuse_target(root, output) {
         return Err(Failure::Other(why));
     }
-    let (catalogue, theme) = prepare(root, options)?;
+    let Prepared {
+        catalogue,
+        theme,
+        warnings,
+    } = prepare(root, options)?;
     let staging = Staging::new(output)
         .map_err(|e| Failure::Other(format!("cannot create a build folder: {e}")))?;
     let static_dir = theme.static_dir.clone();
@@ -42,19 +61,25 @@ pub fn run(root: &Path, output: &Path, options: &Options) -> Result<Built, Failu
                 Err(error) => return Some(error),
             };
             let file = paths::file_for(&job.path(&catalogue));
-            staging.write(&file, &output::minify(&html)).err().map(|e| {
-                crate::diagnostics::Diagnostic::new(
-                    output.join(&file),
-                    format!("cannot write: {e}"),
-                )
-            })
+            staging
+                .write(&file, &output::minify(&html))
+                .err()
+                .map(|e| Diagnostic::new(output.join(&file), format!("cannot write: {e}")))
         })
         .collect();
     page_errors.into_iter().for_each(|e| diagnostics.push(e));
 
-    assets::photos::write_all(&catalogue, root, &staging)
-        .into_iter()
-        .for_each(|e| diagnostics.push(e));
+    let photo_cache = Cache::new(targets.cache.join("photos"));
+    let progress = ProgressBar::new(0).with_style(
+        ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} ({eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    progress.set_message("processing photos");
+    let photos = assets::photos::write_all(&catalogue, root, &photo_cache, &staging, &progress);
+    photos
+        .errors
+        .iter()
+        .for_each(|e| diagnostics.push(e.clone()));
     if let Err(error) = assets::copy_static(root, &static_dir, &staging) {
         diagnostics.push(error);
     }
@@ -62,16 +87,22 @@ pub fn run(root: &Path, output: &Path, options: &Options) -> Result<Built, Failu
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
 
     if !diagnostics.is_empty() {
+        warnings.into_iter().for_each(|w| diagnostics.push(w));
         // Dropping the staging folder deletes it; the published site stays as it was.
         return Err(Failure::Content(diagnostics));
     }
     staging
         .publish()
         .map_err(|e| Failure::Other(format!("cannot publish to {}: {e}", output.display())))?;
+    // Only after success: a failed build must not cost the next one its cache. A
+    // cache that cannot be pruned only wastes disk, so that is not an error.
+    let _ = photo_cache.prune(&photos.used);
     Ok(Built {
         pages: jobs.len(),
         products: catalogue.products.len(),
-        photos: catalogue.products.iter().map(|p| p.photos.len()).sum(),
+        photos: photos.processed + photos.reused,
+        photos_processed: photos.processed,
+        warnings,
         output: output.to_path_buf(),
         elapsed: started.elapsed(),
     })

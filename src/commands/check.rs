@@ -1,11 +1,13 @@
 //! `ocop check`: validate everything, write nothing.
 
 use crate::cli::SiteArgs;
+use crate::diagnostics::Diagnostic;
 use crate::validate::Options;
 
-use super::{build_date, prepare, Failure};
+use super::{build_date, prepare, Failure, Prepared};
 
 pub struct Checked {
+    pub warnings: Vec<Diagnostic>,
     pub products: usize,
     pub producers: usize,
     pub pages: usize,
@@ -16,8 +18,13 @@ pub fn run(args: &SiteArgs) -> Result<Checked, Failure> {
         today: build_date(args.today)?,
         base_url: None,
     };
-    let (catalogue, _theme) = prepare(&args.root, &options)?;
+    let Prepared {
+        catalogue,
+        warnings,
+        ..
+    } = prepare(&args.root, &options)?;
     Ok(Checked {
+        warnings,
         products: catalogue.products.len(),
         producers: catalogue.producers.len(),
         pages: catalogue.pages.len(),

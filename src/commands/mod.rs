@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Catalogue;
 use crate::render::{theme, Theme};
 use crate::validate::Options;
@@ -45,13 +45,20 @@ pub fn build_date(today: Option<NaiveDate>) -> Result<NaiveDate, Failure> {
     }
 }
 
+/// What the stages up to rendering produce.
+pub struct Prepared {
+    pub catalogue: Catalogue,
+    pub theme: Theme,
+    /// Printed, but they do not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Load, validate and load the theme: everything up to rendering. Reports the
 /// problems of all three in one go.
-pub fn prepare(root: &Path, options: &Options) -> Result<(Catalogue, Theme), Failure> {
+pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Failure> {
     let (raw, mut diagnostics) = content::load(root);
-    let catalogue = validate::validate(&raw, options)
-        .map_err(|d| diagnostics.extend(d))
-        .ok();
+    let (catalogue, found) = validate::validate(&raw, options);
+    diagnostics.extend(found);
     let theme_name = raw
         .site
         .as_ref()
@@ -60,7 +67,11 @@ pub fn prepare(root: &Path, options: &Options) -> Result<(Catalogue, Theme), Fai
         .map_err(|d| diagnostics.push(d))
         .ok();
     match (catalogue, theme) {
-        (Some(catalogue), Some(theme)) if diagnostics.is_empty() => Ok((catalogue, theme)),
+        (Some(catalogue), Some(theme)) if !diagnostics.has_errors() => Ok(Prepared {
+            catalogue,
+            theme,
+            warnings: diagnostics.take_warnings(),
+        }),
         _ => Err(Failure::Content(diagnostics)),
     }
 }

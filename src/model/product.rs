@@ -125,12 +125,31 @@ mod tests {
     }
 }
 
-/// Widths of the resized copies of each photo: a card in a listing, and the large
-/// view on the product page.
-pub const CARD_WIDTH: u32 = 480;
-pub const LARGE_WIDTH: u32 = 1600;
+/// Widths of the resized copies of each photo: a card in a phone's listing, a card
+/// on a sharp screen or a phone's product page, and the large view. Browsers pick one
+/// from `srcset`.
+pub const PHOTO_WIDTHS: [u32; 3] = [400, 800, 1600];
+
+/// Size of the link-preview image made from each product's cover: the 1.91:1 shape
+/// Facebook and Zalo crop to.
+pub const SHARE_SIZE: (u32, u32) = (1200, 630);
 
 impl Photo {
+    /// The widths actually published: those of [`PHOTO_WIDTHS`] the original can
+    /// fill, plus the original's own width when it is smaller than the largest, so the
+    /// sharpest copy is never an enlargement.
+    pub fn widths(&self) -> Vec<u32> {
+        let mut widths: Vec<u32> = PHOTO_WIDTHS
+            .iter()
+            .copied()
+            .filter(|&w| w < self.width)
+            .collect();
+        if widths.len() < PHOTO_WIDTHS.len() {
+            widths.push(self.width.min(PHOTO_WIDTHS[PHOTO_WIDTHS.len() - 1]));
+        }
+        widths
+    }
+
     /// The size of the copy `width` wide, never larger than the original.
     pub fn scaled(&self, width: u32) -> (u32, u32) {
         if width >= self.width {
@@ -139,6 +158,21 @@ impl Photo {
         let height = (u64::from(self.height) * u64::from(width) + u64::from(self.width) / 2)
             / u64::from(self.width);
         (width, (height as u32).max(1))
+    }
+
+    /// The share image's size: [`SHARE_SIZE`], or less when the original cannot fill
+    /// it, keeping the shape.
+    pub fn share_size(&self) -> (u32, u32) {
+        let (w, h) = SHARE_SIZE;
+        let fit = f64::min(
+            1.0,
+            f64::min(
+                f64::from(self.width) / f64::from(w),
+                f64::from(self.height) / f64::from(h),
+            ),
+        );
+        let scale = |v: u32| ((f64::from(v) * fit).round() as u32).max(1);
+        (scale(w), scale(h))
     }
 }
 
@@ -162,5 +196,21 @@ mod photo_tests {
         assert_eq!(photo(2000, 1500).scaled(480), (480, 360));
         assert_eq!(photo(1500, 2000).scaled(1600), (1500, 2000));
         assert_eq!(photo(3001, 1).scaled(480), (480, 1));
+    }
+
+    #[test]
+    fn widths_never_enlarge() {
+        assert_eq!(photo(4000, 3000).widths(), [400, 800, 1600]);
+        assert_eq!(photo(1600, 1200).widths(), [400, 800, 1600]);
+        assert_eq!(photo(1000, 750).widths(), [400, 800, 1000]);
+        assert_eq!(photo(800, 600).widths(), [400, 800]);
+        assert_eq!(photo(64, 48).widths(), [64]);
+    }
+
+    #[test]
+    fn share_image_keeps_its_shape_when_the_original_is_small() {
+        assert_eq!(photo(4000, 3000).share_size(), (1200, 630));
+        assert_eq!(photo(600, 800).share_size(), (600, 315));
+        assert_eq!(photo(1200, 315).share_size(), (600, 315));
     }
 }

@@ -43,6 +43,19 @@ impl Staging {
         fs::write(path, bytes)
     }
 
+    /// Place the file `from` at `relative` inside the build: a hard link when `from`
+    /// is on the same file system, which costs no copying, else a copy.
+    pub fn link(&self, relative: &str, from: &Path) -> io::Result<()> {
+        let path = self.dir.path().join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        if fs::hard_link(from, &path).is_err() {
+            fs::copy(from, &path)?;
+        }
+        Ok(())
+    }
+
     /// Replace the target with this build.
     pub fn publish(self) -> io::Result<()> {
         for name in KEPT {

@@ -4,9 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::product::{CARD_WIDTH, LARGE_WIDTH};
 use crate::model::{Catalogue, Contact, Photo, Producer, Product, STAR_LEVELS};
-use crate::paths;
+use crate::paths::{self, PhotoFormat};
 
 use super::markdown;
 
@@ -173,6 +172,8 @@ pub struct Size {
     pub height: u32,
 }
 
+/// A product photo as `<picture>` needs it: every published copy as a `srcset` per
+/// format, the best first, and a JPEG `src` for browsers without `<picture>`.
 #[derive(Serialize)]
 pub struct ImageView<'a> {
     pub src: String,
@@ -180,28 +181,65 @@ pub struct ImageView<'a> {
     pub height: u32,
     pub alt: &'a str,
     pub caption: Option<&'a str>,
+    pub sources: Vec<SourceView>,
+    /// The largest JPEG copy, to open on its own.
     pub large: Size,
 }
 
+#[derive(Serialize)]
+pub struct SourceView {
+    /// The MIME type, for `<source type>`.
+    #[serde(rename = "type")]
+    pub mime: &'static str,
+    /// `url 400w, url 800w, …`
+    pub srcset: String,
+}
+
+/// The copy served to browsers that ignore `srcset`: a card on a sharp phone screen
+/// or the product photo on a phone, so it is never absurdly large.
+const FALLBACK_WIDTH: u32 = 800;
+
 pub fn image<'a>(catalogue: &Catalogue, product: &Product, photo: &'a Photo) -> ImageView<'a> {
+    let widths = photo.widths();
+    let url = |width, format| {
+        catalogue
+            .site
+            .link(&paths::photo(&product.slug, &photo.stem, width, format))
+    };
     let size = |width| {
         let (w, h) = photo.scaled(width);
         Size {
-            src: catalogue
-                .site
-                .link(&paths::photo(&product.slug, &photo.stem, width)),
+            src: url(width, PhotoFormat::Jpeg),
             width: w,
             height: h,
         }
     };
-    let card = size(CARD_WIDTH);
+    let sources = PhotoFormat::ALL
+        .iter()
+        .map(|&format| SourceView {
+            mime: format.mime(),
+            srcset: widths
+                .iter()
+                .map(|&w| format!("{} {}w", url(w, format), photo.scaled(w).0))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    let fallback = widths
+        .iter()
+        .copied()
+        .filter(|&w| w <= FALLBACK_WIDTH)
+        .max()
+        .unwrap_or(widths[0]);
+    let Size { src, width, height } = size(fallback);
     ImageView {
-        src: card.src,
-        width: card.width,
-        height: card.height,
+        src,
+        width,
+        height,
         alt: &photo.alt,
         caption: photo.caption.as_deref(),
-        large: size(LARGE_WIDTH),
+        sources,
+        large: size(widths[widths.len() - 1]),
     }
 }
 

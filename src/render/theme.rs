@@ -93,7 +93,9 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
 
 /// A Tera error with its chain of causes on one line.
 pub fn template_error(error: &tera::Error) -> String {
-    let mut message = error.to_string();
+    // Tera's syntax errors start with their own "error: ", which ours already says.
+    let text = error.to_string();
+    let mut message = text.strip_prefix("error: ").unwrap_or(&text).to_owned();
     let mut cause = std::error::Error::source(error);
     while let Some(inner) = cause {
         message.push_str(": ");

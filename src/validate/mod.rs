@@ -28,7 +28,9 @@ pub struct Options {
     pub base_url: Option<String>,
 }
 
-pub fn validate(raw: &RawContent, options: &Options) -> Result<Catalogue, Diagnostics> {
+/// The catalogue, if the content has no errors, and everything found on the way:
+/// errors and warnings.
+pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
 
     let site = match &raw.site {
@@ -85,9 +87,14 @@ pub fn validate(raw: &RawContent, options: &Options) -> Result<Catalogue, Diagno
         .map(|p| products::product(p, &cx))
         .collect();
     let mut products = Vec::with_capacity(results.len());
-    for result in results {
+    for (result, loaded) in results.into_iter().zip(&unique) {
         match result {
-            Ok(product) => products.push(product),
+            Ok(product) => {
+                photos::budget_warnings(loaded, &product)
+                    .into_iter()
+                    .for_each(|w| diagnostics.push(w));
+                products.push(product)
+            }
             Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),
         }
     }
@@ -100,10 +107,10 @@ pub fn validate(raw: &RawContent, options: &Options) -> Result<Catalogue, Diagno
         }
     }
 
-    if !diagnostics.is_empty() || raw.site.is_none() {
-        return Err(diagnostics);
+    if diagnostics.has_errors() || raw.site.is_none() {
+        return (None, diagnostics);
     }
-    Ok(Catalogue::new(
+    let catalogue = Catalogue::new(
         site,
         options.today,
         districts,
@@ -111,5 +118,6 @@ pub fn validate(raw: &RawContent, options: &Options) -> Result<Catalogue, Diagno
         producers,
         products,
         pages,
-    ))
+    );
+    (Some(catalogue), diagnostics)
 }

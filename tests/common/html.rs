@@ -283,13 +283,26 @@ pub fn table_rows(html: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// The values of every `href` and `src` attribute, in order.
+/// The values of every `href` and `src` attribute, and every URL of a `srcset`, in
+/// order.
 pub fn links(html: &str) -> Vec<String> {
     tags(html)
         .into_iter()
         .flat_map(|tag| tag.attrs)
-        .filter(|(name, _)| name == "href" || name == "src")
-        .map(|(_, value)| value)
+        .flat_map(|(name, value)| match name.as_str() {
+            "href" | "src" => vec![value],
+            "srcset" => srcset_urls(&value),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// The URLs of a `srcset`: `a.webp 400w, b.webp 800w` gives `a.webp`, `b.webp`.
+pub fn srcset_urls(srcset: &str) -> Vec<String> {
+    srcset
+        .split(',')
+        .filter_map(|candidate| candidate.split_whitespace().next())
+        .map(str::to_owned)
         .collect()
 }
 

@@ -93,8 +93,8 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
     bytes
 }
 
-/// Write a 64×48 JPEG at every `photos[].file` each `content/products/*/product.yaml`
-/// under `root` names.
+/// Write an 800×600 JPEG, the smallest size `ocop check` accepts without a warning, at
+/// every `photos[].file` each `content/products/*/product.yaml` under `root` names.
 pub fn write_photos(root: &Path) {
     let products = root.join("content/products");
     for entry in fs::read_dir(&products).unwrap() {
@@ -106,7 +106,7 @@ pub fn write_photos(root: &Path) {
         let photos = record["photos"].as_sequence().cloned().unwrap_or_default();
         for photo in photos {
             let name = photo["file"].as_str().expect("photos[].file is text");
-            fs::write(dir.join(name), jpeg(64, 48)).unwrap();
+            fs::write(dir.join(name), jpeg(800, 600)).unwrap();
         }
     }
 }
