@@ -476,6 +476,21 @@ fn photos_are_resized_next_to_the_page_and_originals_stay_private() {
     assert_eq!(imgs[0].attr("fetchpriority"), Some("high"));
     assert_eq!(imgs[1].attr("loading"), Some("lazy"));
     assert!(links(&site.page(product)).contains(&format!("{BASE_PATH}{product}anh-1-1000.jpg")));
+    // Link previews in Zalo and Facebook use the share image, by absolute URL.
+    let meta = |property: &str| {
+        page.iter()
+            .find(|t| t.name == "meta" && t.attr("property") == Some(property))
+            .and_then(|t| t.attr("content"))
+            .map(str::to_owned)
+    };
+    assert_eq!(
+        meta("og:image").as_deref(),
+        Some("https://example.org/ocop/san-pham/hat-de-trung-khanh/chia-se.jpg")
+    );
+    assert_eq!(
+        (meta("og:image:width"), meta("og:image:height")),
+        (Some("1000".into()), Some("525".into()))
+    );
 
     let output = common::snapshot(&site.output);
     let originals: BTreeSet<&str> = ["anh-1.jpg", "anh-2.jpg", "Ảnh bìa.jpg"].into();

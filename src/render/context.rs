@@ -150,12 +150,34 @@ pub fn category_link(catalogue: &Catalogue, c: usize) -> FacetLink<'_> {
 
 /// The head of every page: title, description and addresses.
 #[derive(Serialize)]
-pub struct PageMeta {
+pub struct PageMeta<'a> {
     pub kind: &'static str,
     pub title: String,
     pub description: String,
     pub url: String,
     pub canonical: String,
+    /// The link-preview image, for product pages with a photo.
+    pub image: Option<ShareImage<'a>>,
+}
+
+/// A product's share image, for `og:image`: link previews need an absolute URL.
+#[derive(Serialize)]
+pub struct ShareImage<'a> {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: &'a str,
+}
+
+pub fn share_image<'a>(catalogue: &Catalogue, product: &'a Product) -> Option<ShareImage<'a>> {
+    let cover = product.photos.first()?;
+    let (width, height) = cover.share_size();
+    Some(ShareImage {
+        url: catalogue.site.absolute(&paths::share_image(&product.slug)),
+        width,
+        height,
+        alt: &cover.alt,
+    })
 }
 
 #[derive(Serialize)]

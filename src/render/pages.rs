@@ -243,6 +243,10 @@ impl PageJob {
                 description: description.unwrap_or_else(|| site.description.clone()),
                 url: site.link(&path),
                 canonical: site.absolute(&path),
+                image: match self {
+                    PageJob::Product(i) => context::share_image(catalogue, &catalogue.products[i]),
+                    _ => None,
+                },
             },
         );
         cx
