@@ -18,6 +18,16 @@ pub fn product(slug: &str) -> String {
     format!("san-pham/{slug}/")
 }
 
+/// The printable product sheet, for trade fairs.
+pub fn product_sheet(slug: &str) -> String {
+    format!("san-pham/{slug}/in/")
+}
+
+/// The QR code of a product's permanent URL, as `svg` or `png`.
+pub fn qr_code(slug: &str, extension: &str) -> String {
+    format!("san-pham/{slug}/ma-qr.{extension}")
+}
+
 pub fn district(id: &str) -> String {
     format!("huyen/{id}/")
 }
@@ -46,7 +56,19 @@ pub fn page(slug: &str) -> String {
     format!("{slug}/")
 }
 
+/// The open-data page that explains the downloads.
+pub fn data_page() -> String {
+    "du-lieu/".into()
+}
+
 pub const NOT_FOUND: &str = "404.html";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+
+/// One part of a sitemap split because it passed 50,000 URLs, from 1.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
 pub const PRODUCTS_JSON: &str = "data/products.json";
 pub const PRODUCTS_CSV: &str = "data/products.csv";
 pub const PRODUCERS_CSV: &str = "data/producers.csv";

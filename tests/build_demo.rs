@@ -134,6 +134,10 @@ fn every_page_carries_the_demo_notice(output: &Path) {
     let pages = html_files(output);
     assert!(pages.len() > 30, "only {} pages", pages.len());
     for (page, html) in pages {
+        // Redirects from old product addresses show nothing of their own.
+        if html.contains("http-equiv=refresh") {
+            continue;
+        }
         assert!(
             text(&html).contains(&notice),
             "{page} lacks the demo notice"

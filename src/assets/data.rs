@@ -126,6 +126,59 @@ pub fn products_json(catalogue: &Catalogue) -> Vec<u8> {
     serde_json::to_vec_pretty(&records).unwrap_or_default()
 }
 
+/// A column of a CSV download, with what it holds, shown on the open-data page.
+#[derive(Debug, Serialize)]
+pub struct Column {
+    pub name: &'static str,
+    pub about: &'static str,
+}
+
+const fn column(name: &'static str, about: &'static str) -> Column {
+    Column { name, about }
+}
+
+/// The columns of `products.csv`, in order.
+pub const PRODUCT_COLUMNS: &[Column] = &[
+    column("slug", "mã sản phẩm, phần cuối địa chỉ trang sản phẩm"),
+    column("name", "tên sản phẩm"),
+    column("stars", "hạng sao OCOP: 3, 4 hoặc 5"),
+    column("category", "nhóm sản phẩm"),
+    column("district", "huyện, thành phố nơi sản xuất"),
+    column("producer_id", "mã chủ thể, như cột id của producers.csv"),
+    column("producer", "tên chủ thể"),
+    column(
+        "producer_type",
+        "loại chủ thể: HTX, tổ hợp tác, doanh nghiệp, hộ kinh doanh",
+    ),
+    column("certificate_decision", "số quyết định công nhận"),
+    column("certificate_date", "ngày công nhận (năm-tháng-ngày)"),
+    column("certificate_expires", "ngày hết hiệu lực (năm-tháng-ngày)"),
+    column(
+        "status",
+        "trạng thái: valid (còn hạn), expiring (sắp hết hạn), expired (hết hạn)",
+    ),
+    column("price_min", "giá thấp nhất, đồng"),
+    column("price_max", "giá cao nhất, đồng (trống nếu chỉ có một giá)"),
+    column("price_unit", "đơn vị tính giá"),
+    column("summary", "mô tả ngắn"),
+    column("url", "địa chỉ trang sản phẩm"),
+];
+
+/// The columns of `producers.csv`, in order.
+pub const PRODUCER_COLUMNS: &[Column] = &[
+    column("id", "mã chủ thể"),
+    column("name", "tên chủ thể"),
+    column("type", "loại chủ thể"),
+    column("district", "huyện, thành phố"),
+    column("address", "địa chỉ"),
+    column("representative", "người đại diện"),
+    column("phone", "điện thoại"),
+    column("email", "thư điện tử"),
+    column("website", "trang web"),
+    column("listed_products", "số sản phẩm còn hiệu lực"),
+    column("url", "địa chỉ trang chủ thể"),
+];
+
 /// Excel reads a CSV as the local code page unless it starts with a byte-order mark.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
@@ -149,25 +202,7 @@ fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
 }
 
 pub fn products_csv(catalogue: &Catalogue) -> Vec<u8> {
-    let header = [
-        "slug",
-        "name",
-        "stars",
-        "category",
-        "district",
-        "producer_id",
-        "producer",
-        "producer_type",
-        "certificate_decision",
-        "certificate_date",
-        "certificate_expires",
-        "status",
-        "price_min",
-        "price_max",
-        "price_unit",
-        "summary",
-        "url",
-    ];
+    let header: Vec<&str> = PRODUCT_COLUMNS.iter().map(|c| c.name).collect();
     let rows = catalogue.products.iter().map(|p| {
         let producer = &catalogue.producers[p.producer];
         let price = p.price.as_ref();
@@ -198,19 +233,7 @@ pub fn products_csv(catalogue: &Catalogue) -> Vec<u8> {
 }
 
 pub fn producers_csv(catalogue: &Catalogue) -> Vec<u8> {
-    let header = [
-        "id",
-        "name",
-        "type",
-        "district",
-        "address",
-        "representative",
-        "phone",
-        "email",
-        "website",
-        "listed_products",
-        "url",
-    ];
+    let header: Vec<&str> = PRODUCER_COLUMNS.iter().map(|c| c.name).collect();
     let rows = catalogue.producers.iter().enumerate().map(|(i, p)| {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
         vec![

@@ -3,6 +3,8 @@
 
 pub mod data;
 pub mod photos;
+pub mod qr;
+pub mod sitemap;
 
 use std::path::Path;
 
@@ -18,6 +20,40 @@ pub fn write_data(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<(
     staging.write(paths::PRODUCTS_JSON, &data::products_json(catalogue))?;
     staging.write(paths::PRODUCTS_CSV, &data::products_csv(catalogue))?;
     staging.write(paths::PRODUCERS_CSV, &data::producers_csv(catalogue))
+}
+
+/// Write each product's QR code, in parallel: at national scale there are thousands.
+pub fn write_qr_codes(catalogue: &Catalogue, staging: &Staging) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    catalogue
+        .products
+        .par_iter()
+        .filter_map(|product| {
+            let url = catalogue.site.absolute(&paths::product(&product.slug));
+            let written = qr::encode(&url).and_then(|(svg, png)| {
+                staging
+                    .write(&paths::qr_code(&product.slug, "svg"), &svg)
+                    .and_then(|()| staging.write(&paths::qr_code(&product.slug, "png"), &png))
+                    .map_err(|e| format!("cannot write the QR code: {e}"))
+            });
+            written
+                .err()
+                .map(|why| Diagnostic::new(paths::qr_code(&product.slug, "svg"), why))
+        })
+        .collect()
+}
+
+/// Write the sitemap (split past 50,000 URLs) and `robots.txt`.
+pub fn write_sitemap(
+    catalogue: &Catalogue,
+    entries: &[sitemap::Entry],
+    staging: &Staging,
+) -> std::io::Result<()> {
+    let base = &catalogue.site.base_url;
+    for (path, xml) in sitemap::sitemaps(base, entries, sitemap::MAX_URLS, catalogue.today) {
+        staging.write(&path, xml.as_bytes())?;
+    }
+    staging.write(paths::ROBOTS, sitemap::robots(base).as_bytes())
 }
 
 /// Copy the theme's `static/` folder to the site root.

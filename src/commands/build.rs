@@ -80,12 +80,34 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
         .errors
         .iter()
         .for_each(|e| diagnostics.push(e.clone()));
+    assets::write_qr_codes(&catalogue, &staging)
+        .into_iter()
+        .for_each(|e| diagnostics.push(e));
+    let entries: Vec<_> = jobs
+        .iter()
+        .filter(|job| job.in_sitemap())
+        .map(|job| assets::sitemap::Entry {
+            url: catalogue.site.absolute(&job.path(&catalogue)),
+            lastmod: job.lastmod(&catalogue),
+        })
+        .collect();
+    assets::write_sitemap(&catalogue, &entries, &staging)
+        .map_err(|e| Failure::Other(format!("cannot write the sitemap: {e}")))?;
     if let Err(error) = assets::copy_static(root, &static_dir, &staging) {
         diagnostics.push(error);
     }
     assets::write_data(&catalogue, &staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
 
+    // Only a complete build can be checked: links point at pages, photos and data.
+    if diagnostics.is_empty() {
+        for (page, why) in output::links::broken(staging.path(), &catalogue.site) {
+            diagnostics.push(Diagnostic::new(
+                output.join(page),
+                format!("broken link in the built page: {why}"),
+            ));
+        }
+    }
     if !diagnostics.is_empty() {
         warnings.into_iter().for_each(|w| diagnostics.push(w));
         // Dropping the staging folder deletes it; the published site stays as it was.

@@ -29,6 +29,13 @@ pub struct SiteRecord {
     /// Marketplaces beyond the built-in list.
     #[serde(default)]
     pub platforms: Vec<PlatformRecord>,
+    /// Tags outbound shop links so that marketplaces' reports show the campaign.
+    pub campaign: Option<CampaignRecord>,
+    /// Mark shop links `rel="sponsored"`, e.g. when the province is paid for them.
+    #[serde(default)]
+    pub sponsored_links: bool,
+    /// The licence of the open-data downloads.
+    pub data_licence: Option<LicenceRecord>,
 }
 
 impl Default for SiteRecord {
@@ -47,6 +54,9 @@ impl Default for SiteRecord {
             contact: None,
             products_per_page: default_page_size(),
             platforms: Vec::new(),
+            campaign: None,
+            sponsored_links: false,
+            data_licence: None,
         }
     }
 }
@@ -150,6 +160,9 @@ pub struct ProductRecord {
     pub featured: bool,
     #[serde(default)]
     pub history: Vec<HistoryRecord>,
+    /// Earlier slugs of the product, whose URLs (printed in QR codes) must keep working.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -205,4 +218,22 @@ pub struct HistoryRecord {
 pub struct PageFrontMatter {
     pub title: String,
     pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignRecord {
+    /// `utm_campaign`
+    pub name: String,
+    /// `utm_source`; the site's host when absent.
+    pub source: Option<String>,
+    /// `utm_medium`; `referral` when absent.
+    pub medium: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceRecord {
+    pub name: String,
+    pub url: Option<String>,
 }

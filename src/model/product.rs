@@ -32,6 +32,8 @@ pub struct Product {
     pub tags: Vec<String>,
     pub featured: bool,
     pub history: Vec<Rating>,
+    /// Earlier slugs, published as redirects to this product.
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

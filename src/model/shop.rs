@@ -25,8 +25,8 @@ pub fn builtin_platforms() -> Vec<Platform> {
         hosts: hosts.iter().map(|h| (*h).into()).collect(),
     };
     vec![
-        platform("shopee", "Shopee", &["shopee.vn", "shp.ee"]),
-        platform("lazada", "Lazada", &["lazada.vn"]),
+        platform("shopee", "Shopee", &["shopee.vn", "shp.ee"]), // and s.shopee.vn
+        platform("lazada", "Lazada", &["lazada.vn"]),           // and s.lazada.vn, a subdomain
         platform("tiki", "Tiki", &["tiki.vn"]),
         platform("sendo", "Sendo", &["sendo.vn"]),
         platform("postmart", "Postmart", &["postmart.vn"]),

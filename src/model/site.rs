@@ -20,6 +20,23 @@ pub struct Site {
     pub contact: Option<Contact>,
     pub products_per_page: usize,
     pub platforms: Vec<Platform>,
+    pub campaign: Option<Campaign>,
+    pub sponsored_links: bool,
+    pub licence: Option<Licence>,
+}
+
+/// UTM tags added to outbound shop links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Campaign {
+    pub source: String,
+    pub medium: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Licence {
+    pub name: String,
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -43,5 +60,22 @@ impl Site {
 
     pub fn platform(&self, id: &str) -> Option<&Platform> {
         self.platforms.iter().find(|p| p.id == id)
+    }
+
+    /// A shop link as the site publishes it: with the campaign's UTM tags, if any.
+    pub fn outbound(&self, url: &str) -> String {
+        let Some(campaign) = &self.campaign else {
+            return url.to_owned();
+        };
+        match url::Url::parse(url) {
+            Ok(mut url) => {
+                url.query_pairs_mut()
+                    .append_pair("utm_source", &campaign.source)
+                    .append_pair("utm_medium", &campaign.medium)
+                    .append_pair("utm_campaign", &campaign.name);
+                url.into()
+            }
+            Err(_) => url.to_owned(),
+        }
     }
 }

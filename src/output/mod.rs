@@ -1,5 +1,6 @@
 //! Stage 6, write: minify pages and publish the build atomically.
 
+pub mod links;
 pub mod staging;
 
 pub use staging::{refuse_target, Staging};

@@ -34,6 +34,11 @@ impl Staging {
         })
     }
 
+    /// The folder being filled, to read the build back before it is published.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
     /// Write `bytes` at `relative` inside the build, creating folders as needed.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.path().join(relative);

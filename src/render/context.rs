@@ -27,6 +27,8 @@ pub struct SiteView<'a> {
     pub contact: Option<&'a Contact>,
     pub build_date: String,
     pub build_date_display: String,
+    /// Shop links get `rel="sponsored"`.
+    pub sponsored_links: bool,
 }
 
 impl<'a> SiteView<'a> {
@@ -41,6 +43,7 @@ impl<'a> SiteView<'a> {
             base_path: &site.base_path,
             area_label: &site.area_label,
             notice: site.notice.as_deref(),
+            sponsored_links: site.sponsored_links,
             contact: site.contact.as_ref(),
             build_date: catalogue.today.to_string(),
             build_date_display: display_date(catalogue.today),
@@ -86,6 +89,8 @@ pub struct NavView<'a> {
     pub products_url: String,
     pub producers_url: String,
     pub stats_url: String,
+    /// The open-data page, which explains the downloads.
+    pub data_url: String,
     pub data_urls: DataUrls,
 }
 
@@ -117,6 +122,7 @@ impl<'a> NavView<'a> {
             products_url: site.link(&paths::products(1)),
             producers_url: site.link(&paths::producers()),
             stats_url: site.link(&paths::stats()),
+            data_url: site.link(&paths::data_page()),
             data_urls: DataUrls {
                 products_json: site.link(paths::PRODUCTS_JSON),
                 products_csv: site.link(paths::PRODUCTS_CSV),
@@ -156,8 +162,12 @@ pub struct PageMeta<'a> {
     pub description: String,
     pub url: String,
     pub canonical: String,
-    /// The link-preview image, for product pages with a photo.
+    /// `og:type`: `product` on product pages, else `website`.
+    pub og_type: &'static str,
+    /// The link-preview image: the product's own, else the site's.
     pub image: Option<ShareImage<'a>>,
+    /// schema.org JSON-LD, already safe to place inside `<script>`.
+    pub jsonld: Option<String>,
 }
 
 /// A product's share image, for `og:image`: link previews need an absolute URL.
@@ -167,6 +177,22 @@ pub struct ShareImage<'a> {
     pub width: u32,
     pub height: u32,
     pub alt: &'a str,
+}
+
+/// The image for pages that have none of their own: the share image of the first
+/// featured product with a photo, else of any listed product with one.
+pub fn site_image(catalogue: &Catalogue) -> Option<ShareImage<'_>> {
+    let listed = || {
+        catalogue
+            .index
+            .listed
+            .iter()
+            .map(|&i| &catalogue.products[i])
+    };
+    listed()
+        .filter(|p| p.featured)
+        .chain(listed())
+        .find_map(|p| share_image(catalogue, p))
 }
 
 pub fn share_image<'a>(catalogue: &Catalogue, product: &'a Product) -> Option<ShareImage<'a>> {

@@ -4,10 +4,12 @@
 //! looks. Values are HTML-escaped by Tera; only sanitised Markdown is marked safe.
 
 pub mod context;
+pub mod data_view;
 pub mod markdown;
 pub mod pages;
 pub mod product_view;
 pub mod stats;
+pub mod structured_data;
 pub mod theme;
 
 use tera::Tera;

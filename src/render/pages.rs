@@ -7,7 +7,7 @@ use crate::model::{Catalogue, STAR_LEVELS};
 use crate::paths;
 
 use super::context::{self, cards, district_link, producer, PageMeta};
-use super::{product_view, stats};
+use super::{data_view, product_view, stats, structured_data};
 
 /// One page to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,12 +16,18 @@ pub enum PageJob {
     /// A page of the full product listing, from 1.
     Products(usize),
     Product(usize),
+    /// The printable sheet of a product.
+    ProductSheet(usize),
+    /// A product's earlier slug (product, alias), redirecting to its page.
+    Alias(usize, usize),
     District(usize),
     Stars(u8),
     Category(usize),
     Producers,
     Producer(usize),
     Stats,
+    /// The open-data page.
+    Data,
     Page(usize),
     NotFound,
 }
@@ -32,10 +38,22 @@ pub fn all(catalogue: &Catalogue) -> Vec<PageJob> {
         PageJob::Home,
         PageJob::Producers,
         PageJob::Stats,
+        PageJob::Data,
         PageJob::NotFound,
     ];
     jobs.extend((1..=listing_pages(catalogue)).map(PageJob::Products));
     jobs.extend((0..catalogue.products.len()).map(PageJob::Product));
+    // No sheet for an expired product: it must not be handed out as certified.
+    jobs.extend(
+        catalogue
+            .index
+            .listed
+            .iter()
+            .map(|&i| PageJob::ProductSheet(i)),
+    );
+    for (i, product) in catalogue.products.iter().enumerate() {
+        jobs.extend((0..product.aliases.len()).map(|a| PageJob::Alias(i, a)));
+    }
     jobs.extend((0..catalogue.districts.len()).map(PageJob::District));
     jobs.extend(STAR_LEVELS.iter().rev().map(|&s| PageJob::Stars(s)));
     jobs.extend((0..catalogue.categories.len()).map(PageJob::Category));
@@ -60,12 +78,15 @@ impl PageJob {
             PageJob::Home => paths::home(),
             PageJob::Products(n) => paths::products(n),
             PageJob::Product(i) => paths::product(&catalogue.products[i].slug),
+            PageJob::ProductSheet(i) => paths::product_sheet(&catalogue.products[i].slug),
+            PageJob::Alias(i, a) => paths::product(&catalogue.products[i].aliases[a]),
             PageJob::District(d) => paths::district(&catalogue.districts[d].id),
             PageJob::Stars(s) => paths::stars(s),
             PageJob::Category(c) => paths::category(&catalogue.categories[c].id),
             PageJob::Producers => paths::producers(),
             PageJob::Producer(p) => paths::producer(&catalogue.producers[p].id),
             PageJob::Stats => paths::stats(),
+            PageJob::Data => paths::data_page(),
             PageJob::Page(i) => paths::page(&catalogue.pages[i].slug),
             PageJob::NotFound => paths::NOT_FOUND.into(),
         }
@@ -76,14 +97,45 @@ impl PageJob {
             PageJob::Home => "index.html",
             PageJob::Products(_) => "products.html",
             PageJob::Product(_) => "product.html",
+            PageJob::ProductSheet(_) => "product_sheet.html",
+            PageJob::Alias(..) => "redirect.html",
             PageJob::District(_) => "district.html",
             PageJob::Stars(_) => "star.html",
             PageJob::Category(_) => "category.html",
             PageJob::Producers => "producers.html",
             PageJob::Producer(_) => "producer.html",
             PageJob::Stats => "stats.html",
+            PageJob::Data => "data.html",
             PageJob::Page(_) => "page.html",
             PageJob::NotFound => "404.html",
+        }
+    }
+
+    /// Whether search engines should find the page: not the redirects, the print
+    /// sheets (copies of product pages) or the error page.
+    pub fn in_sitemap(self) -> bool {
+        !matches!(
+            self,
+            PageJob::Alias(..) | PageJob::ProductSheet(_) | PageJob::NotFound
+        )
+    }
+
+    /// When the page last changed, as far as the records tell: a product page with its
+    /// latest rating, everything else (listings, counts) with the build.
+    pub fn lastmod(self, catalogue: &Catalogue) -> chrono::NaiveDate {
+        match self {
+            PageJob::Product(i) => {
+                let product = &catalogue.products[i];
+                product
+                    .history
+                    .iter()
+                    .map(|r| r.date)
+                    .chain([product.certificate.date])
+                    .max()
+                    .unwrap_or(catalogue.today)
+                    .min(catalogue.today)
+            }
+            _ => catalogue.today,
         }
     }
 
@@ -132,10 +184,19 @@ impl PageJob {
                 };
                 (title, None)
             }
-            PageJob::Product(i) => {
+            PageJob::Product(i) | PageJob::ProductSheet(i) => {
                 let product = &catalogue.products[i];
                 cx.insert("product", &product_view::view(catalogue, product));
                 (product.name.clone(), product.summary.clone())
+            }
+            PageJob::Alias(i, _) => {
+                let product = &catalogue.products[i];
+                cx.insert("target", &site.absolute(&paths::product(&product.slug)));
+                (product.name.clone(), product.summary.clone())
+            }
+            PageJob::Data => {
+                cx.insert("data", &data_view::view(catalogue));
+                ("Dữ liệu mở về sản phẩm OCOP".into(), None)
             }
             PageJob::District(d) => {
                 let ids = &catalogue.index.by_district[d];
@@ -242,9 +303,33 @@ impl PageJob {
                 title: full_title,
                 description: description.unwrap_or_else(|| site.description.clone()),
                 url: site.link(&path),
-                canonical: site.absolute(&path),
+                canonical: match self {
+                    // A copy's canonical URL is the page it copies.
+                    PageJob::ProductSheet(i) | PageJob::Alias(i, _) => {
+                        site.absolute(&paths::product(&catalogue.products[i].slug))
+                    }
+                    _ => site.absolute(&path),
+                },
+                og_type: match self {
+                    PageJob::Product(_) => "product",
+                    _ => "website",
+                },
                 image: match self {
-                    PageJob::Product(i) => context::share_image(catalogue, &catalogue.products[i]),
+                    PageJob::Product(i) | PageJob::ProductSheet(i) => {
+                        context::share_image(catalogue, &catalogue.products[i])
+                            .or_else(|| context::site_image(catalogue))
+                    }
+                    _ => context::site_image(catalogue),
+                },
+                jsonld: match self {
+                    PageJob::Home => Some(structured_data::home(catalogue)),
+                    PageJob::Product(i) => {
+                        Some(structured_data::product(catalogue, &catalogue.products[i]))
+                    }
+                    PageJob::Producer(p) => Some(structured_data::producer(
+                        catalogue,
+                        &catalogue.producers[p],
+                    )),
                     _ => None,
                 },
             },

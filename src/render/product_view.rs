@@ -1,5 +1,6 @@
 //! The product page's view: everything known about one product.
 
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde::Serialize;
 
 use crate::model::{Catalogue, Product};
@@ -30,6 +31,24 @@ pub struct ProductView<'a> {
     pub certificate: CertificateView<'a>,
     pub history: Vec<RatingView<'a>>,
     pub star_url: String,
+    /// The permanent address, as printed in the QR code.
+    pub permalink: String,
+    pub qr: QrView,
+    /// The printable sheet; none for an expired product.
+    pub sheet_url: Option<String>,
+    pub share: ShareView,
+}
+
+#[derive(Serialize)]
+pub struct QrView {
+    pub svg: String,
+    pub png: String,
+}
+
+/// Plain share links: no third-party script is loaded to share a product.
+#[derive(Serialize)]
+pub struct ShareView {
+    pub facebook: String,
 }
 
 #[derive(Serialize)]
@@ -56,7 +75,8 @@ pub struct PriceView<'a> {
 pub struct ShopView<'a> {
     pub platform: &'a str,
     pub name: &'a str,
-    pub url: &'a str,
+    /// With the campaign's UTM tags, when `site.yaml` sets a campaign.
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -83,6 +103,7 @@ pub struct RatingView<'a> {
 pub fn view<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductView<'a> {
     let category = &catalogue.categories[product.category];
     let certificate = &product.certificate;
+    let permalink = catalogue.site.absolute(&paths::product(&product.slug));
     ProductView {
         slug: &product.slug,
         url: catalogue.site.link(&paths::product(&product.slug)),
@@ -126,7 +147,7 @@ pub fn view<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductView<'
                     .site
                     .platform(&shop.platform)
                     .map_or(shop.platform.as_str(), |p| p.name.as_str()),
-                url: &shop.url,
+                url: catalogue.site.outbound(&shop.url),
             })
             .collect(),
         tags: &product.tags,
@@ -152,5 +173,19 @@ pub fn view<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductView<'
             })
             .collect(),
         star_url: catalogue.site.link(&paths::stars(product.stars)),
+        permalink: permalink.clone(),
+        qr: QrView {
+            svg: catalogue.site.link(&paths::qr_code(&product.slug, "svg")),
+            png: catalogue.site.link(&paths::qr_code(&product.slug, "png")),
+        },
+        sheet_url: product
+            .is_listed()
+            .then(|| catalogue.site.link(&paths::product_sheet(&product.slug))),
+        share: ShareView {
+            facebook: format!(
+                "https://www.facebook.com/sharer/sharer.php?u={}",
+                utf8_percent_encode(&permalink, NON_ALPHANUMERIC)
+            ),
+        },
     }
 }

@@ -20,6 +20,9 @@ pub const REQUIRED: &[&str] = &[
     "stats.html",
     "page.html",
     "404.html",
+    "product_sheet.html",
+    "redirect.html",
+    "data.html",
 ];
 
 pub struct Theme {

@@ -87,9 +87,29 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diag
         .map(|p| products::product(p, &cx))
         .collect();
     let mut products = Vec::with_capacity(results.len());
+    // An old slug may redirect to one product only, and never hide a live product.
+    let mut aliases: HashMap<String, String> = HashMap::new();
     for (result, loaded) in results.into_iter().zip(&unique) {
         match result {
             Ok(product) => {
+                for (i, alias) in product.aliases.iter().enumerate() {
+                    let taken = if first_with_slug.contains_key(alias) {
+                        Some(format!("alias `{alias}` is the slug of another product"))
+                    } else {
+                        aliases
+                            .insert(alias.clone(), product.slug.clone())
+                            .map(|other| {
+                                format!("alias `{alias}` is already an alias of `{other}`")
+                            })
+                    };
+                    if let Some(message) = taken {
+                        diagnostics.push(
+                            loaded
+                                .source
+                                .error(&[Seg::Key("aliases"), Seg::Index(i)], message),
+                        );
+                    }
+                }
                 photos::budget_warnings(loaded, &product)
                     .into_iter()
                     .for_each(|w| diagnostics.push(w));

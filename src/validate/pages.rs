@@ -9,8 +9,8 @@ use super::fields::{is_slug, slugify};
 
 /// Top-level paths that belong to the catalogue itself.
 pub const RESERVED: &[&str] = &[
-    "san-pham", "huyen", "sao", "nhom", "chu-the", "thong-ke", "data", "tim-kiem", "tin-tuc", "en",
-    "css", "js", "img", "static", "404",
+    "san-pham", "huyen", "sao", "nhom", "chu-the", "thong-ke", "data", "du-lieu", "tim-kiem",
+    "tin-tuc", "en", "css", "js", "img", "static", "404",
 ];
 
 pub fn page(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {

@@ -11,7 +11,7 @@ use crate::model::{
     Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site,
 };
 
-use super::fields::{date, reference, required_text, slugify};
+use super::fields::{date, is_slug, reference, required_text, slugify};
 use super::photos::inspect;
 use super::shops::check_url;
 
@@ -122,6 +122,18 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
 
     let history = history(loaded, &mut errors);
 
+    for (i, alias) in record.aliases.iter().enumerate() {
+        let at = [Key("aliases"), Index(i)];
+        if !is_slug(alias) {
+            errors.push(source.error(
+                &at,
+                format!("alias `{alias}` must be an old product slug, such as `lap-suon-cu`"),
+            ));
+        } else if *alias == slug {
+            errors.push(source.error(&at, format!("alias `{alias}` is the product's own slug")));
+        }
+    }
+
     match (category, producer, district, certificate) {
         (Some(category), Some(producer), Some(district), Some(certificate))
             if errors.is_empty() =>
@@ -154,6 +166,7 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
                 tags: record.tags.clone(),
                 featured: record.featured,
                 history,
+                aliases: record.aliases.clone(),
             })
         }
         _ => Err(errors),

@@ -7,6 +7,7 @@ use crate::content::records::SiteRecord;
 use crate::content::Loaded;
 use crate::diagnostics::Diagnostics;
 use crate::model::shop::builtin_platforms;
+use crate::model::site::{Campaign, Licence};
 use crate::model::{Contact, Platform, Site};
 
 use super::fields::{is_slug, required_text};
@@ -80,6 +81,11 @@ fn resolve(
     base_path: String,
     platforms: Vec<Platform>,
 ) -> Site {
+    // Marketplace reports show where a visitor came from: this site's host by default.
+    let host = Url::parse(&base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "ocop".into());
     Site {
         title: record.title.clone(),
         description: record.description.clone(),
@@ -100,6 +106,16 @@ fn resolve(
         }),
         products_per_page: record.products_per_page.max(1),
         platforms,
+        campaign: record.campaign.as_ref().map(|c| Campaign {
+            source: c.source.clone().unwrap_or(host),
+            medium: c.medium.clone().unwrap_or_else(|| "referral".into()),
+            name: c.name.clone(),
+        }),
+        sponsored_links: record.sponsored_links,
+        licence: record.data_licence.as_ref().map(|l| Licence {
+            name: l.name.clone(),
+            url: l.url.clone(),
+        }),
     }
 }
 

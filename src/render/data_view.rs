@@ -1,0 +1,45 @@
+//! The open-data page: what each download holds, how big it is, and its licence.
+
+use serde::Serialize;
+
+use crate::assets::data::{Column, PRODUCER_COLUMNS, PRODUCT_COLUMNS};
+use crate::model::site::Licence;
+use crate::model::Catalogue;
+use crate::paths;
+
+#[derive(Serialize)]
+pub struct DataView<'a> {
+    pub files: Vec<FileView>,
+    pub licence: Option<&'a Licence>,
+    /// The counts the files hold.
+    pub products: usize,
+    pub producers: usize,
+}
+
+#[derive(Serialize)]
+pub struct FileView {
+    pub url: String,
+    pub name: &'static str,
+    pub format: &'static str,
+    /// For CSV files; the JSON file is described in prose by the theme.
+    pub columns: &'static [Column],
+}
+
+pub fn view(catalogue: &Catalogue) -> DataView<'_> {
+    let file = |path: &'static str, format, columns| FileView {
+        url: catalogue.site.link(path),
+        name: path.rsplit('/').next().unwrap_or(path),
+        format,
+        columns,
+    };
+    DataView {
+        files: vec![
+            file(paths::PRODUCTS_CSV, "CSV", PRODUCT_COLUMNS),
+            file(paths::PRODUCERS_CSV, "CSV", PRODUCER_COLUMNS),
+            file(paths::PRODUCTS_JSON, "JSON", &[]),
+        ],
+        licence: catalogue.site.licence.as_ref(),
+        products: catalogue.products.len(),
+        producers: catalogue.producers.len(),
+    }
+}
