@@ -1,8 +1,9 @@
 //! Stage 5, assets: everything besides pages that the site ships — resized photos,
-//! data downloads and the theme's static files.
+//! data downloads, the search index and the theme's static files.
 
 pub mod data;
 pub mod photos;
+pub mod search;
 
 use std::path::Path;
 

@@ -60,6 +60,8 @@ pub fn run(root: &Path, output: &Path, options: &Options) -> Result<Built, Failu
     }
     assets::write_data(&catalogue, &staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
+    assets::search::write(&catalogue, &staging)
+        .map_err(|e| Failure::Other(format!("cannot write the search index: {e}")))?;
 
     if !diagnostics.is_empty() {
         // Dropping the staging folder deletes it; the published site stays as it was.
