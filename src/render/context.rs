@@ -87,6 +87,9 @@ pub struct NavView<'a> {
     pub products_url: String,
     pub producers_url: String,
     pub stats_url: String,
+    pub search_url: String,
+    /// The search page's query parameter, for the search box in every header.
+    pub search_param: &'static str,
     pub data_urls: DataUrls,
 }
 
@@ -118,6 +121,8 @@ impl<'a> NavView<'a> {
             products_url: site.link(&paths::products(1)),
             producers_url: site.link(&paths::producers()),
             stats_url: site.link(&paths::stats()),
+            search_url: site.link(&paths::search()),
+            search_param: paths::search_params::QUERY,
             data_urls: DataUrls {
                 products_json: site.link(paths::PRODUCTS_JSON),
                 products_csv: site.link(paths::PRODUCTS_CSV),

@@ -7,6 +7,7 @@ pub mod context;
 pub mod markdown;
 pub mod pages;
 pub mod product_view;
+pub mod search;
 pub mod stats;
 pub mod theme;
 

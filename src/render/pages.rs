@@ -7,7 +7,7 @@ use crate::model::{Catalogue, STAR_LEVELS};
 use crate::paths;
 
 use super::context::{self, cards, district_link, producer, PageMeta};
-use super::{product_view, stats};
+use super::{product_view, search, stats};
 
 /// One page to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,7 @@ pub enum PageJob {
     Producers,
     Producer(usize),
     Stats,
+    Search,
     Page(usize),
     NotFound,
 }
@@ -32,6 +33,7 @@ pub fn all(catalogue: &Catalogue) -> Vec<PageJob> {
         PageJob::Home,
         PageJob::Producers,
         PageJob::Stats,
+        PageJob::Search,
         PageJob::NotFound,
     ];
     jobs.extend((1..=listing_pages(catalogue)).map(PageJob::Products));
@@ -66,6 +68,7 @@ impl PageJob {
             PageJob::Producers => paths::producers(),
             PageJob::Producer(p) => paths::producer(&catalogue.producers[p].id),
             PageJob::Stats => paths::stats(),
+            PageJob::Search => paths::search(),
             PageJob::Page(i) => paths::page(&catalogue.pages[i].slug),
             PageJob::NotFound => paths::NOT_FOUND.into(),
         }
@@ -82,6 +85,7 @@ impl PageJob {
             PageJob::Producers => "producers.html",
             PageJob::Producer(_) => "producer.html",
             PageJob::Stats => "stats.html",
+            PageJob::Search => "search.html",
             PageJob::Page(_) => "page.html",
             PageJob::NotFound => "404.html",
         }
@@ -214,6 +218,10 @@ impl PageJob {
             PageJob::Stats => {
                 cx.insert("stats", &stats::view(catalogue));
                 ("Thống kê sản phẩm OCOP".into(), None)
+            }
+            PageJob::Search => {
+                cx.insert("search", &search::view(catalogue));
+                ("Tìm kiếm sản phẩm OCOP".into(), None)
             }
             PageJob::Page(i) => {
                 let page = &catalogue.pages[i];
