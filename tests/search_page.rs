@@ -66,9 +66,28 @@ fn the_index_holds_listed_products_only() {
         .iter()
         .map(|r| r[0].as_str().unwrap())
         .collect();
-    // Display order: by folded name, as the listings are.
-    assert_eq!(urls[0], "/ocop/san-pham/hat-de-trung-khanh/");
-    assert!(!urls.iter().any(|u| u.contains("banh-khao-cu")), "{urls:?}");
+    // By district (hoa-an, then trung-khanh), then by name; banh-khao-cu has expired.
+    let slugs: Vec<&str> = urls
+        .iter()
+        .map(|u| {
+            u.trim_start_matches("/ocop/san-pham/")
+                .trim_end_matches('/')
+        })
+        .collect();
+    assert_eq!(
+        slugs,
+        [
+            "lap-suon-hoa-an",
+            "mat-ong-rung",
+            "nuoc-thach-den",
+            "ruou-ngo-hoa-an",
+            "hat-de-trung-khanh",
+            "mien-dong-trung-khanh",
+            "tra-xanh-phja-den"
+        ]
+    );
+    // hoa-an, trung-khanh, bao-lac (empty: it starts at the end).
+    assert_eq!(manifest["district_starts"], serde_json::json!([0, 4, 7]));
     // "khảo" occurs only in the expired product's name.
     let words: Vec<&str> = manifest["words"].as_str().unwrap().split(' ').collect();
     assert!(words.contains(&"lap") && words.contains(&"suon"));

@@ -2,8 +2,9 @@
 //! words a query needs, and product records loaded for the results shown.
 //!
 //! `index.json` holds the sorted folded vocabulary, where each shard starts in it,
-//! the facet labels and every product's facet values (district, category,
-//! subcategory, stars, producer type). With the vocabulary the browser finds prefix
+//! the facet labels and every product's facet values: products are numbered by
+//! district, so a district is where its run starts; stars, category, producer type
+//! and subcategory are one "combination" number per product. With the vocabulary the browser finds prefix
 //! completions and one-typo neighbours, and names a word that matches nothing,
 //! before loading any shard; with the facet values it counts facets for any result.
 //!
@@ -45,9 +46,11 @@ struct Manifest<'a> {
     /// Distinct `[stars, category, producer type, subcategory]`: the value indexes of
     /// the facets after the district, then 0 for no subcategory, else its index + 1.
     combos: Vec<[usize; 4]>,
-    /// Per product, `widths[0]` digits of its district and `widths[1]` of its combo.
-    doc_facets: String,
-    widths: [usize; 2],
+    /// Per district, the first product in it: products are numbered by district.
+    district_starts: Vec<usize>,
+    /// Per product, `combo_width` digits: its index in `combos`.
+    doc_combos: String,
+    combo_width: usize,
 }
 
 #[derive(Serialize)]
@@ -85,7 +88,7 @@ pub fn files(catalogue: &Catalogue, index: &Index) -> Vec<(String, Vec<u8>)> {
     }
     let version = version(&contents);
 
-    let (combos, doc_facets, widths) = facet_values(catalogue, index);
+    let facets = facet_values(catalogue, index);
     let manifest = Manifest {
         version: version.clone(),
         words: index
@@ -108,9 +111,10 @@ pub fn files(catalogue: &Catalogue, index: &Index) -> Vec<(String, Vec<u8>)> {
             .iter()
             .map(|c| c.subcategories.iter().map(|s| s.name.as_str()).collect())
             .collect(),
-        combos,
-        doc_facets,
-        widths,
+        combos: facets.combos,
+        district_starts: facets.district_starts,
+        doc_combos: facets.doc_combos,
+        combo_width: facets.combo_width,
     };
     let mut files = vec![(
         paths::SEARCH_INDEX.to_owned(),
@@ -171,14 +175,24 @@ fn version(contents: &[(String, String)]) -> String {
     format!("{hash:016x}")
 }
 
-/// The distinct facet combinations, each product's district and combination as a
-/// fixed-width string, and the two widths.
-fn facet_values(catalogue: &Catalogue, index: &Index) -> (Vec<[usize; 4]>, String, [usize; 2]) {
+struct FacetValues {
+    combos: Vec<[usize; 4]>,
+    district_starts: Vec<usize>,
+    doc_combos: String,
+    combo_width: usize,
+}
+
+/// Every product's facet values, as `index.json` stores them.
+fn facet_values(catalogue: &Catalogue, index: &Index) -> FacetValues {
     let mut combos: Vec<[usize; 4]> = Vec::new();
     let mut per_doc = Vec::with_capacity(index.docs.len());
-    for doc in &index.docs {
+    let mut district_starts = vec![0; catalogue.districts.len()];
+    for (d, doc) in index.docs.iter().enumerate().rev() {
         let product = &catalogue.products[doc.product];
         let value = |facet: Facet| facet.value_of(catalogue, product);
+        if let Some(start) = district_starts.get_mut(value(Facet::District)) {
+            *start = d;
+        }
         let combo = [
             value(Facet::Stars),
             value(Facet::Category),
@@ -189,15 +203,32 @@ fn facet_values(catalogue: &Catalogue, index: &Index) -> (Vec<[usize; 4]>, Strin
             combos.push(combo);
             combos.len() - 1
         });
-        per_doc.push((value(Facet::District), at));
+        per_doc.push(at);
     }
-    let widths = [width(catalogue.districts.len()), width(combos.len())];
-    let mut text = String::with_capacity(per_doc.len() * (widths[0] + widths[1]));
-    for (district, combo) in per_doc {
-        push_digits(&mut text, district, widths[0]);
-        push_digits(&mut text, combo, widths[1]);
+    per_doc.reverse();
+    // A district without products starts where the next one does.
+    let mut next = index.docs.len();
+    for (d, start) in district_starts.iter_mut().enumerate().rev() {
+        let has_products = index
+            .docs
+            .get(*start)
+            .is_some_and(|doc| catalogue.products[doc.product].district == d);
+        if !has_products {
+            *start = next;
+        }
+        next = *start;
     }
-    (combos, text, widths)
+    let combo_width = width(combos.len());
+    let mut doc_combos = String::with_capacity(per_doc.len() * combo_width);
+    for combo in per_doc {
+        push_digits(&mut doc_combos, combo, combo_width);
+    }
+    FacetValues {
+        combos,
+        district_starts,
+        doc_combos,
+        combo_width,
+    }
 }
 
 /// Digits needed to write every number below `count`.

@@ -52,7 +52,8 @@ pub struct Entry {
 }
 
 pub struct Index {
-    /// In display order: by folded name, as the listings are.
+    /// By district, then by folded name as the listings are. Equal scores keep this
+    /// order, and so does browsing by facets alone.
     pub docs: Vec<Doc>,
     /// Folded word → entry, sorted by word. Words of facet labels are included with
     /// no occurrences, so that the browser knows they exist.
@@ -65,7 +66,11 @@ pub fn build(catalogue: &Catalogue) -> Index {
         docs: Vec::with_capacity(catalogue.index.listed.len()),
         words: BTreeMap::new(),
     };
-    for (doc, &i) in catalogue.index.listed.iter().enumerate() {
+    // By district, then in listing order: each district is then one run of products,
+    // which index.json stores as where it starts rather than a value per product.
+    let mut order = catalogue.index.listed.clone();
+    order.sort_by_key(|&i| catalogue.products[i].district);
+    for (doc, &i) in order.iter().enumerate() {
         let doc = u32::try_from(doc).unwrap_or(u32::MAX);
         index.add_product(catalogue, doc, i);
     }

@@ -64,19 +64,17 @@ class Index {
     this.params = m.facets.map(([param]) => param);
     this.values = m.facets.map(([, values]) => values);
     const n = m.records.count;
-    const [wd, wc] = m.widths;
     // Per facet, each product's value index: district, stars, category, producer type.
     this.facetOf = this.params.map(() => new Int32Array(n));
     this.subcategoryOf = new Int32Array(n);
-    const digits = (at, width) => {
-      let v = 0;
-      for (let k = 0; k < width; k++) v = v * 64 + DIGITS.indexOf(m.doc_facets[at + k]);
-      return v;
-    };
+    // Products are numbered by district: each district starts a run.
+    const starts = m.district_starts;
+    starts.forEach((start, d) => this.facetOf[0].fill(d, start, starts[d + 1] ?? n));
+    const width = m.combo_width;
     for (let doc = 0; doc < n; doc++) {
-      const at = doc * (wd + wc);
-      const [stars, category, type, subcategory] = m.combos[digits(at + wd, wc)];
-      this.facetOf[0][doc] = digits(at, wd);
+      let c = 0;
+      for (let k = 0; k < width; k++) c = c * 64 + DIGITS.indexOf(m.doc_combos[doc * width + k]);
+      const [stars, category, type, subcategory] = m.combos[c];
       this.facetOf[1][doc] = stars;
       this.facetOf[2][doc] = category;
       this.facetOf[3][doc] = type;
