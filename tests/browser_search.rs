@@ -211,6 +211,12 @@ fn search_works_in_headless_chromium() {
         .status
         .contains(&lap_suon.results.len().to_string()));
 
+    // While typing: the last word is a prefix, and one letter does not empty the list.
+    let typing = browser.search("/tim-kiem/?q=lap+suo");
+    assert_eq!(typing.results, lap_suon.results);
+    let one_letter = browser.search("/tim-kiem/?q=lap+s");
+    assert_eq!(one_letter.results, lap_suon.results, "{one_letter:?}");
+
     // Accented, and decomposed (NFD, as macOS keyboards send it): the same results.
     let accented = browser.search(&format!("/tim-kiem/?q={}", percent_encode("Lạp sườn")));
     assert_eq!(accented.results, lap_suon.results);

@@ -95,13 +95,8 @@ class Index {
 
   /** The shard entry `[variants, postings]` of vocabulary word `w`. */
   async entry(w) {
-    const starts = this.m.shards;
-    let lo = 0, hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= w) lo = mid; else hi = mid - 1;
-    }
-    return (await this.shard(lo))[w - starts[lo]];
+    const s = this.shardOf(w);
+    return (await this.shard(s))[w - this.m.shards[s]];
   }
 
   /** The record `[url, name, producer, expiring]` of product `doc`. */
@@ -112,13 +107,30 @@ class Index {
     return (await this.files.get(file))[doc % per];
   }
 
-  /** Vocabulary words a query word stands for, each with its tier. */
+  shardOf(w) {
+    const starts = this.m.shards;
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= w) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * Vocabulary words a query word stands for, each with its tier. `prefix` is false
+   * for a finished word, `'loaded'` to complete it only from shards already loaded.
+   */
   candidates(word, prefix) {
     const out = new Map();
     const exact = this.wordAt.get(word.key);
     if (exact !== undefined) out.set(exact, FOLDED);
     if (prefix) {
-      this.vocab.forEach((v, i) => { if (i !== exact && v.startsWith(word.key)) out.set(i, PREFIX); });
+      this.vocab.forEach((v, i) => {
+        if (i === exact || !v.startsWith(word.key)) return;
+        if (prefix === 'loaded' && !this.shards.has(this.shardOf(i))) return;
+        out.set(i, PREFIX);
+      });
     }
     if (out.size === 0 && [...word.key].length >= TYPO_MIN) {
       this.vocab.forEach((v, i) => { if (oneEdit(word.key, v)) out.set(i, TYPO); });
@@ -169,10 +181,15 @@ class Index {
   docsWithLabel(field, value) {
     const out = [];
     const n = this.subcategoryOf.length;
+    if (field === DISTRICT) {
+      // Products are numbered by district: one run.
+      const starts = this.m.district_starts;
+      for (let doc = starts[value]; doc < (starts[value + 1] ?? n); doc++) out.push(doc);
+      return out;
+    }
     for (let doc = 0; doc < n; doc++) {
-      const hit = field === DISTRICT ? this.facetOf[0][doc] === value
-        : field === CATEGORY ? this.facetOf[2][doc] === value
-          : this.facetOf[2][doc] === value[0] && this.subcategoryOf[doc] === value[1];
+      const hit = field === CATEGORY ? this.facetOf[2][doc] === value
+        : this.facetOf[2][doc] === value[0] && this.subcategoryOf[doc] === value[1];
       if (hit) out.push(doc);
     }
     return out;
@@ -195,9 +212,18 @@ class Index {
     });
     let scored = null;
     let missing = null;
+    const candidates = qWords.map((w, i) => {
+      if (i < qWords.length - 1 || complete) return this.candidates(w, false);
+      // One letter still being typed would complete to a good part of a national
+      // vocabulary: use only the shards at hand, and until it says more, ignore it.
+      return this.candidates(w, w.key.length >= 2 || 'loaded');
+    });
+    const last = qWords.length - 1;
+    if (last >= 0 && !complete && qWords[last].key.length < 2 && candidates[last].size === 0) {
+      qWords.pop();
+      candidates.pop();
+    }
     if (qWords.length) {
-      const candidates = qWords.map((w, i) =>
-        this.candidates(w, i === qWords.length - 1 && !complete && w.key.length >= 2));
       const unmatched = candidates.findIndex((c) => c.size === 0);
       if (unmatched >= 0) {
         missing = qWords[unmatched].written;
