@@ -242,11 +242,13 @@ fn width(count: usize) -> usize {
     width
 }
 
-fn push_digits(text: &mut String, value: usize, width: usize) {
-    for place in (0..width).rev() {
-        let digit = (value / DIGITS.len().pow(u32::try_from(place).unwrap_or(0))) % DIGITS.len();
-        text.push(char::from(DIGITS[digit]));
+fn push_digits(text: &mut String, mut value: usize, width: usize) {
+    let mut digits = vec![DIGITS[0]; width];
+    for digit in digits.iter_mut().rev() {
+        *digit = DIGITS[value % DIGITS.len()];
+        value /= DIGITS.len();
     }
+    text.extend(digits.into_iter().map(char::from));
 }
 
 #[cfg(test)]
