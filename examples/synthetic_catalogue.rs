@@ -1,7 +1,7 @@
 //! Writes a synthetic but valid catalogue of N products, for benchmarks.
 //!
 //! ```text
-//! cargo run --release --example synthetic_catalogue -- 15000 /tmp/ocop-15000
+//! cargo run --release --example synthetic_catalogue -- 15000 target/synthetic-15000
 //! ```
 //!
 //! The folder gets `content/` (site, districts, the demo's six categories, producers

@@ -78,6 +78,7 @@ async function run(engine, query) {
   await exited;
   fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   const bytes = { engine: 0, index: 0, records: 0 };
+  // The harness is neither engine's.
   const files = requested.filter((p) => !p.startsWith('/_bench/'));
   for (const p of files) bytes[part[engine](p)] += sent(p);
   return { size: Number(size), engine, query, files: files.length, bytes, ...result };

@@ -7,11 +7,11 @@
 #
 # Needs: a Rust toolchain, node and npm (Pagefind is installed from npm at the pinned
 # version into bench/search/.tools/, which git ignores), and Debian's chromium at
-# /usr/bin/chromium (or $CHROMIUM). Scratch sites go to ${BENCH_DIR:-/tmp/ocop-bench}.
+# /usr/bin/chromium (or $CHROMIUM). Scratch sites go to $BENCH_DIR, by default target/bench-search/.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-work="${BENCH_DIR:-/tmp/ocop-bench}"
+work="${BENCH_DIR:-$repo/target/bench-search}"
 if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(150 1500 15000); fi
 PAGEFIND_VERSION=1.6.0
 TODAY=2026-11-29
@@ -48,7 +48,7 @@ for n in "${sizes[@]}"; do
   # would; listing pages would only repeat the products.
   "$pagefind" --site "$site/public" --glob "san-pham/*/index.html" --root-selector main --quiet
   mkdir -p "$site/public/_bench"
-  cp "$here/ocop.html" "$here/pagefind.html" "$site/public/_bench/"
+  cp "$here/ocop.html" "$here/pagefind.html" "$here/harness.js" "$site/public/_bench/"
   node "$here/measure.mjs" "$site/public" "$n" "${queries[@]}" | tee -a "$results"
 done
 node "$here/table.mjs" "$results"
