@@ -52,6 +52,36 @@ pub fn stats() -> String {
     "thong-ke/".into()
 }
 
+pub fn search() -> String {
+    "tim-kiem/".into()
+}
+
+/// The query-string names of the search page: `/tim-kiem/?q=lap+suon&huyen=hoa-an&sao=4`.
+/// Shared links carry them, so they are as fixed as the paths.
+pub mod search_params {
+    use crate::model::Facet;
+
+    pub const QUERY: &str = "q";
+
+    pub fn facet(facet: Facet) -> &'static str {
+        match facet {
+            Facet::District => "huyen",
+            Facet::Stars => "sao",
+            Facet::Category => "nhom",
+            Facet::ProducerType => "loai",
+        }
+    }
+}
+
+/// The search index's entry point; it names the folder of its shards.
+pub const SEARCH_INDEX: &str = "search/index.json";
+
+/// A shard or record file of the search index. `version` changes with the content, so
+/// these files can be cached for good: a newer `index.json` never reads older ones.
+pub fn search_file(version: &str, name: &str) -> String {
+    format!("search/{version}/{name}")
+}
+
 pub fn page(slug: &str) -> String {
     format!("{slug}/")
 }

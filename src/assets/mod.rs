@@ -1,9 +1,10 @@
 //! Stage 5, assets: everything besides pages that the site ships — resized photos,
-//! data downloads and the theme's static files.
+//! data downloads, the search index and the theme's static files.
 
 pub mod data;
 pub mod photos;
 pub mod qr;
+pub mod search;
 pub mod sitemap;
 
 use std::path::Path;

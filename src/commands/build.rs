@@ -98,6 +98,8 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
     }
     assets::write_data(&catalogue, &staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
+    assets::search::write(&catalogue, &staging)
+        .map_err(|e| Failure::Other(format!("cannot write the search index: {e}")))?;
 
     // Only a complete build can be checked: links point at pages, photos and data.
     if diagnostics.is_empty() {

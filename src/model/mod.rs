@@ -4,6 +4,7 @@
 //! threads. References between records are indexes into the catalogue's vectors.
 
 pub mod certificate;
+pub mod facet;
 pub mod producer;
 pub mod product;
 pub mod shop;
@@ -13,6 +14,7 @@ pub mod taxonomy;
 use chrono::NaiveDate;
 
 pub use certificate::{Certificate, CertificateStatus};
+pub use facet::Facet;
 pub use producer::{Page, Producer};
 pub use product::{Photo, Price, Product, Rating};
 pub use shop::{Platform, Shop};

@@ -91,6 +91,9 @@ pub struct NavView<'a> {
     pub stats_url: String,
     /// The open-data page, which explains the downloads.
     pub data_url: String,
+    pub search_url: String,
+    /// The search page's query parameter, for the search box in every header.
+    pub search_param: &'static str,
     pub data_urls: DataUrls,
 }
 
@@ -123,6 +126,8 @@ impl<'a> NavView<'a> {
             producers_url: site.link(&paths::producers()),
             stats_url: site.link(&paths::stats()),
             data_url: site.link(&paths::data_page()),
+            search_url: site.link(&paths::search()),
+            search_param: paths::search_params::QUERY,
             data_urls: DataUrls {
                 products_json: site.link(paths::PRODUCTS_JSON),
                 products_csv: site.link(paths::PRODUCTS_CSV),

@@ -8,6 +8,7 @@ pub mod data_view;
 pub mod markdown;
 pub mod pages;
 pub mod product_view;
+pub mod search;
 pub mod stats;
 pub mod structured_data;
 pub mod theme;

@@ -7,7 +7,7 @@ use crate::model::{Catalogue, STAR_LEVELS};
 use crate::paths;
 
 use super::context::{self, cards, district_link, producer, PageMeta};
-use super::{data_view, product_view, stats, structured_data};
+use super::{data_view, product_view, search, stats, structured_data};
 
 /// One page to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +28,7 @@ pub enum PageJob {
     Stats,
     /// The open-data page.
     Data,
+    Search,
     Page(usize),
     NotFound,
 }
@@ -39,6 +40,7 @@ pub fn all(catalogue: &Catalogue) -> Vec<PageJob> {
         PageJob::Producers,
         PageJob::Stats,
         PageJob::Data,
+        PageJob::Search,
         PageJob::NotFound,
     ];
     jobs.extend((1..=listing_pages(catalogue)).map(PageJob::Products));
@@ -87,6 +89,7 @@ impl PageJob {
             PageJob::Producer(p) => paths::producer(&catalogue.producers[p].id),
             PageJob::Stats => paths::stats(),
             PageJob::Data => paths::data_page(),
+            PageJob::Search => paths::search(),
             PageJob::Page(i) => paths::page(&catalogue.pages[i].slug),
             PageJob::NotFound => paths::NOT_FOUND.into(),
         }
@@ -106,6 +109,7 @@ impl PageJob {
             PageJob::Producer(_) => "producer.html",
             PageJob::Stats => "stats.html",
             PageJob::Data => "data.html",
+            PageJob::Search => "search.html",
             PageJob::Page(_) => "page.html",
             PageJob::NotFound => "404.html",
         }
@@ -275,6 +279,10 @@ impl PageJob {
             PageJob::Stats => {
                 cx.insert("stats", &stats::view(catalogue));
                 ("Thống kê sản phẩm OCOP".into(), None)
+            }
+            PageJob::Search => {
+                cx.insert("search", &search::view(catalogue));
+                ("Tìm kiếm sản phẩm OCOP".into(), None)
             }
             PageJob::Page(i) => {
                 let page = &catalogue.pages[i];

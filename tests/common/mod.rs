@@ -6,6 +6,8 @@
 #![allow(dead_code)]
 
 pub mod html;
+pub mod node;
+pub mod server;
 
 use std::collections::BTreeMap;
 use std::fs;

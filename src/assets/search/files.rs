@@ -1,0 +1,276 @@
+//! The index as files: a small `index.json` read first, word shards loaded for the
+//! words a query needs, and product records loaded for the results shown.
+//!
+//! `index.json` holds the sorted folded vocabulary, where each shard starts in it,
+//! the facet labels and every product's facet values: products are numbered by
+//! district, so a district is where its run starts; stars, category, producer type
+//! and subcategory are one "combination" number per product. With the vocabulary the browser finds prefix
+//! completions and one-typo neighbours, and names a word that matches nothing,
+//! before loading any shard; with the facet values it counts facets for any result.
+//!
+//! A shard is a JSON array with one entry per word of its range:
+//! `["hòa|hoà", [doc delta, occurrences, code, code, …, doc delta, …]]`, where each
+//! occurrence is `(position × 4 + field) × variants + variant`. A records file is a
+//! JSON array of `[url, name, producer, expiring]`.
+
+use serde::Serialize;
+
+use crate::model::{Catalogue, Facet};
+use crate::paths::{self, search_params as params};
+
+use super::index::{Entry, Index, FIELDS};
+
+/// A shard holds words until it passes this many bytes (about 6 KB gzipped), so a
+/// query for a few words loads a few small files even for a national catalogue.
+const SHARD_BYTES: usize = 16 * 1024;
+/// Up to this many bytes, product records ship as one file (about 600 products):
+/// fewer requests. Beyond it, one file per product: a results page then loads only
+/// the records it shows.
+const RECORDS_IN_ONE_FILE: usize = 48 * 1024;
+/// Digits of the facet-value string: characters that need no escaping in JSON.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: String,
+    /// The folded vocabulary, sorted, separated by spaces.
+    words: String,
+    /// Index in `words` of each shard's first word; shard `i` is `w<i>.json`.
+    shards: Vec<usize>,
+    /// Product records: `count` of them, `per_file` in each `d<j>.json`.
+    records: Records,
+    /// By URL parameter: `[id, label]` in display order.
+    facets: Vec<(&'static str, Vec<(String, String)>)>,
+    /// Subcategory names, by category.
+    subcategories: Vec<Vec<&'a str>>,
+    /// Distinct `[stars, category, producer type, subcategory]`: the value indexes of
+    /// the facets after the district, then 0 for no subcategory, else its index + 1.
+    combos: Vec<[usize; 4]>,
+    /// Per district, the first product in it: products are numbered by district.
+    district_starts: Vec<usize>,
+    /// Per product, `combo_width` digits: its index in `combos`.
+    doc_combos: String,
+    combo_width: usize,
+}
+
+#[derive(Serialize)]
+struct Records {
+    count: usize,
+    per_file: usize,
+}
+
+/// Every file of the index, by its path below the site root.
+pub fn files(catalogue: &Catalogue, index: &Index) -> Vec<(String, Vec<u8>)> {
+    let entries: Vec<String> = index.words.values().map(encode_entry).collect();
+    let shards = split(&entries);
+    let records: Vec<String> = index
+        .docs
+        .iter()
+        .map(|d| {
+            serde_json::to_string(&(&d.url, &d.name, &d.producer, u8::from(d.expiring)))
+                .unwrap_or_default()
+        })
+        .collect();
+    let total: usize = records.iter().map(|r| r.len() + 1).sum();
+    let per_file = if total <= RECORDS_IN_ONE_FILE {
+        records.len().max(1)
+    } else {
+        1
+    };
+
+    let mut contents: Vec<(String, String)> = Vec::new();
+    for (i, range) in shards.windows(2).enumerate() {
+        let body = format!("[{}]", entries[range[0]..range[1]].join(","));
+        contents.push((format!("w{i}.json"), body));
+    }
+    for (j, chunk) in records.chunks(per_file).enumerate() {
+        contents.push((format!("d{j}.json"), format!("[{}]", chunk.join(","))));
+    }
+    let version = version(&contents);
+
+    let facets = facet_values(catalogue, index);
+    let manifest = Manifest {
+        version: version.clone(),
+        words: index
+            .words
+            .keys()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" "),
+        shards: shards[..shards.len() - 1].to_vec(),
+        records: Records {
+            count: records.len(),
+            per_file,
+        },
+        facets: Facet::ALL
+            .iter()
+            .map(|&f| (params::facet(f), f.values(catalogue)))
+            .collect(),
+        subcategories: catalogue
+            .categories
+            .iter()
+            .map(|c| c.subcategories.iter().map(|s| s.name.as_str()).collect())
+            .collect(),
+        combos: facets.combos,
+        district_starts: facets.district_starts,
+        doc_combos: facets.doc_combos,
+        combo_width: facets.combo_width,
+    };
+    let mut files = vec![(
+        paths::SEARCH_INDEX.to_owned(),
+        serde_json::to_vec(&manifest).unwrap_or_default(),
+    )];
+    files.extend(
+        contents
+            .into_iter()
+            .map(|(name, body)| (paths::search_file(&version, &name), body.into_bytes())),
+    );
+    files
+}
+
+/// `["variant|variant", [postings]]` for one word.
+fn encode_entry(entry: &Entry) -> String {
+    let variants = u32::try_from(entry.variants.len()).unwrap_or(1).max(1);
+    let mut numbers: Vec<u32> = Vec::with_capacity(entry.occurrences.len() * 2);
+    let mut previous = 0;
+    let mut rest = entry.occurrences.as_slice();
+    while let Some(first) = rest.first() {
+        let same = rest.iter().take_while(|o| o.doc == first.doc).count();
+        numbers.push(first.doc - previous);
+        numbers.push(u32::try_from(same).unwrap_or(u32::MAX));
+        for o in &rest[..same] {
+            let place = o.position.saturating_mul(FIELDS) + o.field as u32;
+            numbers.push(place.saturating_mul(variants) + o.variant);
+        }
+        previous = first.doc;
+        rest = &rest[same..];
+    }
+    serde_json::to_string(&(entry.variants.join("|"), numbers)).unwrap_or_default()
+}
+
+/// Indexes where each shard starts, then the number of entries.
+fn split(entries: &[String]) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut size = 0;
+    for (i, entry) in entries.iter().enumerate() {
+        if size > 0 && size + entry.len() > SHARD_BYTES {
+            starts.push(i);
+            size = 0;
+        }
+        size += entry.len() + 1;
+    }
+    starts.push(entries.len());
+    starts
+}
+
+/// FNV-1a over the files, as 16 hex digits: stable across builds and toolchains.
+fn version(contents: &[(String, String)]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (name, body) in contents {
+        for &byte in name.as_bytes().iter().chain(body.as_bytes()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+struct FacetValues {
+    combos: Vec<[usize; 4]>,
+    district_starts: Vec<usize>,
+    doc_combos: String,
+    combo_width: usize,
+}
+
+/// Every product's facet values, as `index.json` stores them.
+fn facet_values(catalogue: &Catalogue, index: &Index) -> FacetValues {
+    let mut combos: Vec<[usize; 4]> = Vec::new();
+    let mut per_doc = Vec::with_capacity(index.docs.len());
+    let mut district_starts = vec![0; catalogue.districts.len()];
+    for (d, doc) in index.docs.iter().enumerate().rev() {
+        let product = &catalogue.products[doc.product];
+        let value = |facet: Facet| facet.value_of(catalogue, product);
+        if let Some(start) = district_starts.get_mut(value(Facet::District)) {
+            *start = d;
+        }
+        let combo = [
+            value(Facet::Stars),
+            value(Facet::Category),
+            value(Facet::ProducerType),
+            product.subcategory.map_or(0, |s| s + 1),
+        ];
+        let at = combos.iter().position(|c| *c == combo).unwrap_or_else(|| {
+            combos.push(combo);
+            combos.len() - 1
+        });
+        per_doc.push(at);
+    }
+    per_doc.reverse();
+    // A district without products starts where the next one does.
+    let mut next = index.docs.len();
+    for (d, start) in district_starts.iter_mut().enumerate().rev() {
+        let has_products = index
+            .docs
+            .get(*start)
+            .is_some_and(|doc| catalogue.products[doc.product].district == d);
+        if !has_products {
+            *start = next;
+        }
+        next = *start;
+    }
+    let combo_width = width(combos.len());
+    let mut doc_combos = String::with_capacity(per_doc.len() * combo_width);
+    for combo in per_doc {
+        push_digits(&mut doc_combos, combo, combo_width);
+    }
+    FacetValues {
+        combos,
+        district_starts,
+        doc_combos,
+        combo_width,
+    }
+}
+
+/// Digits needed to write every number below `count`.
+fn width(count: usize) -> usize {
+    let mut width = 1;
+    let mut reach = DIGITS.len();
+    while reach < count {
+        width += 1;
+        reach = reach.saturating_mul(DIGITS.len());
+    }
+    width
+}
+
+fn push_digits(text: &mut String, mut value: usize, width: usize) {
+    let mut digits = vec![DIGITS[0]; width];
+    for digit in digits.iter_mut().rev() {
+        *digit = DIGITS[value % DIGITS.len()];
+        value /= DIGITS.len();
+    }
+    text.extend(digits.into_iter().map(char::from));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facet_digits_are_fixed_width() {
+        assert_eq!(width(10), 1);
+        assert_eq!(width(64), 1);
+        assert_eq!(width(65), 2);
+        let mut text = String::new();
+        push_digits(&mut text, 65, 2);
+        push_digits(&mut text, 3, 1);
+        assert_eq!(text, "113");
+    }
+
+    #[test]
+    fn shards_split_by_size_and_never_leave_one_empty() {
+        let big = "x".repeat(SHARD_BYTES);
+        let entries = vec!["a".to_owned(), big.clone(), big, "b".to_owned()];
+        assert_eq!(split(&entries), [0, 1, 2, 3, 4]);
+        assert_eq!(split(&[]), [0, 0]);
+    }
+}

@@ -1,0 +1,135 @@
+//! The search index as data: one record per listed product, the folded vocabulary,
+//! and for every word the products and places it occurs in. `shards` turns this into
+//! files; nothing here knows about JSON.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Catalogue, CertificateStatus};
+use crate::paths;
+
+use super::normalize::{words, Word};
+
+/// The product fields with postings. District, category and subcategory are not
+/// among them: their names are facet labels, which the browser matches itself, so
+/// that "huyện" or "thực phẩm" do not cost a posting for nearly every product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name = 0,
+    Producer = 1,
+    Tags = 2,
+    Summary = 3,
+}
+
+pub const FIELDS: u32 = 4;
+
+/// What a search result shows.
+pub struct Doc {
+    /// Index in the catalogue's products.
+    pub product: usize,
+    pub url: String,
+    pub name: String,
+    pub producer: String,
+    pub expiring: bool,
+}
+
+/// One place a word occurs: which product, which field, which word of the field, and
+/// which written form (an index into the word's `variants`).
+#[derive(Debug, Clone, Copy)]
+pub struct Occurrence {
+    pub doc: u32,
+    pub field: Field,
+    pub position: u32,
+    pub variant: u32,
+}
+
+/// Everything known about one folded word.
+#[derive(Default)]
+pub struct Entry {
+    /// The written forms met, in order of first appearance: "hòa", "hoà", "họa".
+    pub variants: Vec<String>,
+    /// In document order, then field and position order.
+    pub occurrences: Vec<Occurrence>,
+}
+
+pub struct Index {
+    /// By district, then by folded name as the listings are. Equal scores keep this
+    /// order, and so does browsing by facets alone.
+    pub docs: Vec<Doc>,
+    /// Folded word → entry, sorted by word. Words of facet labels are included with
+    /// no occurrences, so that the browser knows they exist.
+    pub words: BTreeMap<String, Entry>,
+}
+
+/// The index of every listed product: expired products are never searchable.
+pub fn build(catalogue: &Catalogue) -> Index {
+    let mut index = Index {
+        docs: Vec::with_capacity(catalogue.index.listed.len()),
+        words: BTreeMap::new(),
+    };
+    // By district, then in listing order: each district is then one run of products,
+    // which index.json stores as where it starts rather than a value per product.
+    let mut order = catalogue.index.listed.clone();
+    order.sort_by_key(|&i| catalogue.products[i].district);
+    for (doc, &i) in order.iter().enumerate() {
+        let doc = u32::try_from(doc).unwrap_or(u32::MAX);
+        index.add_product(catalogue, doc, i);
+    }
+    let labels = catalogue.districts.iter().map(|d| d.name.as_str()).chain(
+        catalogue.categories.iter().flat_map(|c| {
+            std::iter::once(c.name.as_str()).chain(c.subcategories.iter().map(|s| s.name.as_str()))
+        }),
+    );
+    for label in labels {
+        for word in words(label) {
+            index.words.entry(word.key).or_default();
+        }
+    }
+    index
+}
+
+impl Index {
+    fn add_product(&mut self, catalogue: &Catalogue, doc: u32, i: usize) {
+        let product = &catalogue.products[i];
+        let producer = &catalogue.producers[product.producer];
+        self.docs.push(Doc {
+            product: i,
+            url: catalogue.site.link(&paths::product(&product.slug)),
+            name: product.name.clone(),
+            producer: producer.name.clone(),
+            expiring: product.status == CertificateStatus::Expiring,
+        });
+        self.add_field(doc, Field::Name, 0, &product.name);
+        self.add_field(doc, Field::Producer, 0, &producer.name);
+        // Tags continue one field, a position apart, so that the last word of one tag
+        // and the first of the next never read as a phrase.
+        let mut position = 0;
+        for tag in &product.tags {
+            position = self.add_field(doc, Field::Tags, position, tag) + 1;
+        }
+        if let Some(summary) = &product.summary {
+            self.add_field(doc, Field::Summary, 0, summary);
+        }
+    }
+
+    /// Add the words of `text` from `position` on; returns the position after them.
+    fn add_field(&mut self, doc: u32, field: Field, mut position: u32, text: &str) -> u32 {
+        for Word { written, key } in words(text) {
+            let entry = self.words.entry(key).or_default();
+            let variant = match entry.variants.iter().position(|v| *v == written) {
+                Some(v) => v,
+                None => {
+                    entry.variants.push(written);
+                    entry.variants.len() - 1
+                }
+            };
+            entry.occurrences.push(Occurrence {
+                doc,
+                field,
+                position,
+                variant: u32::try_from(variant).unwrap_or(0),
+            });
+            position += 1;
+        }
+        position
+    }
+}

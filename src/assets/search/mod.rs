@@ -1,0 +1,22 @@
+//! The search index, built at build time for the theme's `js/search.js`, which reads
+//! it in the browser: there is no search server.
+//!
+//! `normalize` is the Vietnamese search key both sides share; `index` collects the
+//! listed products' words; `files` shards them so that a national catalogue costs a
+//! query only the few files its words live in.
+
+pub mod files;
+pub mod index;
+pub mod normalize;
+
+use crate::model::Catalogue;
+use crate::output::Staging;
+
+/// Write `search/index.json` and the files it refers to.
+pub fn write(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
+    let index = index::build(catalogue);
+    for (path, bytes) in files::files(catalogue, &index) {
+        staging.write(&path, &bytes)?;
+    }
+    Ok(())
+}

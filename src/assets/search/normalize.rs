@@ -1,0 +1,81 @@
+//! The one Vietnamese search key. `themes/default/static/js/search.js` mirrors these
+//! two functions line for line, and `tests/fixtures/normalize_vectors.json` holds the
+//! cases both must agree on (checked by `tests/search_normalize.rs`).
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The folded key of `text`: decomposed, combining marks dropped, đ/Đ/ð/Ð read as d,
+/// lowercase. "Lạp Sườn" → "lap suon"; "thuỷ" and "thủy" both → "thuy".
+///
+/// The key is defined as NFC then NFD, but NFD of canonically equivalent strings is
+/// identical, so decomposing directly gives the same result for composed and
+/// decomposed input alike.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .map(|c| match c {
+            // Separate letters, not a base letter plus a mark: NFD keeps them whole.
+            'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
+            c => c,
+        })
+        .collect::<String>()
+        // The whole string at once, as JavaScript's toLowerCase does: a final Σ
+        // becomes ς only in context.
+        .to_lowercase()
+}
+
+/// One word of a text: as written (lowercase, composed), and its folded key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub written: String,
+    pub key: String,
+}
+
+/// The words of `text`: runs of letters, digits and combining marks, so that a
+/// decomposed "ạ" stays inside its word. Words whose key is empty are dropped.
+pub fn words(text: &str) -> Vec<Word> {
+    let lower = text.nfc().collect::<String>().to_lowercase();
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+        .filter_map(|written| {
+            let key = fold(written);
+            (!key.is_empty()).then(|| Word {
+                written: written.nfc().collect(),
+                key,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_tones_shapes_and_d() {
+        assert_eq!(fold("Lạp Sườn"), "lap suon");
+        assert_eq!(fold("Đồng Tâm"), "dong tam");
+        assert_eq!(fold("thuỷ"), fold("thủy"));
+        assert_eq!(fold("La\u{323}p"), "lap");
+    }
+
+    #[test]
+    fn splits_words_and_keeps_decomposed_marks_inside() {
+        let got: Vec<(String, String)> = words("Chè/trà La\u{323}p-sườn 100%")
+            .into_iter()
+            .map(|w| (w.written, w.key))
+            .collect();
+        let want = [
+            ("chè", "che"),
+            ("trà", "tra"),
+            ("lạp", "lap"),
+            ("sườn", "suon"),
+            ("100", "100"),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((w, k), (ew, ek)) in got.iter().zip(want) {
+            assert_eq!((w.as_str(), k.as_str()), (ew, ek));
+        }
+    }
+}
