@@ -7,7 +7,9 @@
 pub mod frontmatter;
 pub mod locate;
 pub mod records;
+pub mod schema;
 pub mod text;
+pub mod write;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -167,7 +169,9 @@ fn load_all<T: Send>(
     (loaded, diagnostics)
 }
 
-fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
+/// A text file, checked to be UTF-8 (an error names the line of the first bad byte) and
+/// normalised to NFC, with its path shown relative to `root`.
+pub fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
     let shown = relative(root, path);
     let bytes = std::fs::read(path)
         .map_err(|error| Diagnostic::new(&shown, format!("cannot read file: {error}")))?;
