@@ -3,6 +3,8 @@
 //! The build is one pipeline, one module per stage, each handing plain data to the
 //! next: [`content`] (load) → [`validate`] → [`model`] → [`render`] → [`assets`] →
 //! [`output`] (write). [`commands`] strings the stages together for the CLI.
+//!
+//! Beside the pipeline, [`scaffold`] writes content files for the team (`ocop new`).
 
 pub mod assets;
 pub mod cli;
@@ -13,4 +15,5 @@ pub mod model;
 pub mod output;
 pub mod paths;
 pub mod render;
+pub mod scaffold;
 pub mod validate;

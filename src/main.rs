@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use ocop::cli::{Cli, Command};
-use ocop::commands::{build, build_date, check, serve, Failure};
+use ocop::commands::{build, build_date, check, new, schema, serve, Failure};
 use ocop::validate::Options;
 
 fn main() -> ExitCode {
@@ -81,6 +81,22 @@ fn run(command: Command) -> Result<(), Failure> {
                     output.display()
                 )
             })?;
+        }
+        Command::New(what) => {
+            let created = new::run(&what)?;
+            eprintln!(
+                "created {}: replace the values marked \"cần sửa\", then run `ocop check`",
+                created.display()
+            );
+        }
+        Command::Schema { root, output } => {
+            let output = output.unwrap_or_else(|| root.join("schema"));
+            let written = schema::run(&root, &output)?;
+            for file in &written.files {
+                eprintln!("wrote {}", file.display());
+            }
+            eprintln!("for VS Code's YAML extension, put this in .vscode/settings.json:");
+            println!("{}", written.vscode_setting);
         }
     }
     Ok(())

@@ -1,0 +1,60 @@
+//! `ocop new`: write a scaffolded content file, never over an existing one.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::NewCommand;
+use crate::content::write::{write, IfExists};
+use crate::content::{self, RawContent};
+use crate::scaffold;
+
+use super::{build_date, Failure};
+
+/// Create the file `command` asks for; returns its path relative to the root.
+pub fn run(command: &NewCommand) -> Result<PathBuf, Failure> {
+    let (root, scaffold) = match command {
+        NewCommand::Product {
+            slug,
+            producer,
+            name,
+            site,
+        } => {
+            let today = build_date(site.today)?;
+            let content = load(&site.root)?;
+            let made = scaffold::product(&content, slug, producer, name.as_deref(), today);
+            (&site.root, made)
+        }
+        NewCommand::Producer { id, name, root } => {
+            let content = load(root)?;
+            (root, scaffold::producer(&content, id, name.as_deref()))
+        }
+        NewCommand::News { slug, title, site } => {
+            let today = build_date(site.today)?;
+            load(&site.root)?;
+            (&site.root, scaffold::news(slug, title.as_deref(), today))
+        }
+    };
+    let scaffold = scaffold.map_err(Failure::Other)?;
+    if let Some(existing) = scaffold::equivalents(&scaffold)
+        .into_iter()
+        .find(|path| root.join(path).exists())
+    {
+        return Err(Failure::Other(format!(
+            "{} already exists; `ocop new` never replaces a file: edit it, or pick another name",
+            existing.display()
+        )));
+    }
+    write(root, &scaffold.path, &scaffold.text, IfExists::Refuse).map_err(Failure::Other)?;
+    Ok(scaffold.path)
+}
+
+/// The site's content as it is, broken files or not: a scaffold only needs the ids
+/// of categories, districts and producers.
+fn load(root: &Path) -> Result<RawContent, Failure> {
+    if !root.join("content").is_dir() {
+        return Err(Failure::Other(format!(
+            "no content folder in `{}`: run `ocop` from the site's root, or pass `--root DIR`",
+            root.display()
+        )));
+    }
+    Ok(content::load(root).0)
+}
