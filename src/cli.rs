@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "ocop",
     version,
-    after_help = "Examples:\n  ocop serve                 preview the site in content/ at http://127.0.0.1:8000/\n  ocop check                 report every problem in the content\n  ocop build --today 2025-01-01   build as of a given date\n  ocop new product lap-suon-hoa-an --producer htx-dong-tam\n                             start a product file with every field explained"
+    after_help = "Examples:\n  ocop serve                 preview the site in content/ at http://127.0.0.1:8000/\n  ocop check                 report every problem in the content\n  ocop build --today 2025-01-01   build as of a given date\n  ocop new product lap-suon-hoa-an --producer htx-dong-tam\n                             start a product file with every field explained\n  ocop import danh-sach.csv --dry-run\n                             show the files a spreadsheet would create"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -69,6 +69,23 @@ pub enum Command {
         /// Where to write the schemas [default: <root>/schema]
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
+    },
+    /// Create the product and producer files a spreadsheet (saved as UTF-8 CSV) lists.
+    #[command(
+        after_help = "Examples:\n  ocop import danh-sach-ocop.csv --dry-run   print the files it would write, write nothing\n  ocop import danh-sach-ocop.csv             create the files that do not exist yet\n  ocop import danh-sach-ocop.csv --force     also replace product files that exist\n\nOne row per product; the README lists the columns. Every row is checked first, with the\nsame rules as `ocop check`: if any row is wrong, each problem is reported as\n`file.csv:LINE: error: ...` and nothing is written."
+    )]
+    Import {
+        /// The CSV file: UTF-8, with or without a byte-order mark, comma- or semicolon-separated
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Print what would be written; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace files that already exist instead of leaving them as they are
+        #[arg(long)]
+        force: bool,
     },
 }
 
