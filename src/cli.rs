@@ -72,7 +72,7 @@ pub enum Command {
     },
     /// Create the product and producer files a spreadsheet (saved as UTF-8 CSV) lists.
     #[command(
-        after_help = "Examples:\n  ocop import danh-sach-ocop.csv --dry-run   print the files it would write, write nothing\n  ocop import danh-sach-ocop.csv             create the files that do not exist yet\n  ocop import danh-sach-ocop.csv --force     also replace product files that exist\n\nOne row per product; the README lists the columns. Every row is checked first, with the\nsame rules as `ocop check`: if any row is wrong, each problem is reported as\n`file.csv:LINE: error: ...` and nothing is written."
+        after_help = "Examples:\n  ocop import danh-sach-ocop.csv --dry-run   print the files it would write, write nothing\n  ocop import danh-sach-ocop.csv             create the files that do not exist yet\n  ocop import danh-sach-ocop.csv --force     also replace the files that exist\n\nOne row per product; the README lists the columns. Every row is checked first, with the\nsame rules as `ocop check`: if any row is wrong, each problem is reported as\n`file.csv:LINE: error: ...` and nothing is written."
     )]
     Import {
         /// The CSV file: UTF-8, with or without a byte-order mark, comma- or semicolon-separated
@@ -102,8 +102,13 @@ pub enum NewCommand {
         /// The product's name [default: a placeholder to replace]
         #[arg(long, value_name = "TEXT")]
         name: Option<String>,
-        #[command(flatten)]
-        site: SiteArgs,
+        /// The site's root folder, holding content/
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// The certificate date written into the file, as YYYY-MM-DD
+        /// [default: $SOURCE_DATE_EPOCH, else today]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
     },
     /// content/producers/<ID>.yaml
     Producer {
@@ -123,8 +128,13 @@ pub enum NewCommand {
         /// The title [default: a placeholder to replace]
         #[arg(long, value_name = "TEXT")]
         title: Option<String>,
-        #[command(flatten)]
-        site: SiteArgs,
+        /// The site's root folder, holding content/
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// The publication date written into the file, as YYYY-MM-DD
+        /// [default: $SOURCE_DATE_EPOCH, else today]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
     },
 }
 

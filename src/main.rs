@@ -162,15 +162,16 @@ fn print_imported(imported: &ocop::import::Imported, dry_run: bool) {
         count(Action::Replace),
         count(Action::Keep),
     );
-    let rows = imported.rows;
+    let rows = match imported.rows {
+        1 => "1 row".to_owned(),
+        n => format!("{n} rows"),
+    };
     if dry_run {
         eprintln!(
-            "dry run: {rows} rows read; would create {created} files and replace {replaced}, {kept} kept; nothing was written"
+            "dry run: {rows} read; would create {created} files and replace {replaced}, {kept} kept; nothing was written"
         );
     } else {
-        eprintln!(
-            "imported {rows} rows: {created} files created, {replaced} replaced, {kept} kept"
-        );
+        eprintln!("imported {rows}: {created} files created, {replaced} replaced, {kept} kept");
     }
 }
 

@@ -16,21 +16,27 @@ pub fn run(command: &NewCommand) -> Result<PathBuf, Failure> {
             slug,
             producer,
             name,
-            site,
+            root,
+            today,
         } => {
-            let today = build_date(site.today)?;
-            let content = load(&site.root)?;
+            let today = build_date(*today)?;
+            let content = load(root)?;
             let made = scaffold::product(&content, slug, producer, name.as_deref(), today);
-            (&site.root, made)
+            (root, made)
         }
         NewCommand::Producer { id, name, root } => {
             let content = load(root)?;
             (root, scaffold::producer(&content, id, name.as_deref()))
         }
-        NewCommand::News { slug, title, site } => {
-            let today = build_date(site.today)?;
-            load(&site.root)?;
-            (&site.root, scaffold::news(slug, title.as_deref(), today))
+        NewCommand::News {
+            slug,
+            title,
+            root,
+            today,
+        } => {
+            let today = build_date(*today)?;
+            load(root)?;
+            (root, scaffold::news(slug, title.as_deref(), today))
         }
     };
     let scaffold = scaffold.map_err(Failure::Other)?;
