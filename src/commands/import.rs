@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::content::write::{write, IfExists};
 use crate::import::{self, Action, Imported};
 
-use super::Failure;
+use super::{require_content, Failure};
 
 pub struct Options {
     /// The date certificates are checked against, as in `ocop check`.
@@ -20,12 +20,7 @@ pub struct Options {
 
 /// Import `csv_file` into the site at `root`. Nothing is written if any row is wrong.
 pub fn run(root: &Path, csv_file: &Path, options: &Options) -> Result<Imported, Failure> {
-    if !root.join("content").is_dir() {
-        return Err(Failure::Other(format!(
-            "no content folder in `{}`: run `ocop` from the site's root, or pass `--root DIR`",
-            root.display()
-        )));
-    }
+    require_content(root)?;
     let imported =
         import::read(root, csv_file, options.today, options.force).map_err(Failure::Content)?;
     if !options.dry_run {

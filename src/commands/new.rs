@@ -7,7 +7,7 @@ use crate::content::write::{write, IfExists};
 use crate::content::{self, RawContent};
 use crate::scaffold;
 
-use super::{build_date, Failure};
+use super::{build_date, require_content, Failure};
 
 /// Create the file `command` asks for; returns its path relative to the root.
 pub fn run(command: &NewCommand) -> Result<PathBuf, Failure> {
@@ -56,11 +56,6 @@ pub fn run(command: &NewCommand) -> Result<PathBuf, Failure> {
 /// The site's content as it is, broken files or not: a scaffold only needs the ids
 /// of categories, districts and producers.
 fn load(root: &Path) -> Result<RawContent, Failure> {
-    if !root.join("content").is_dir() {
-        return Err(Failure::Other(format!(
-            "no content folder in `{}`: run `ocop` from the site's root, or pass `--root DIR`",
-            root.display()
-        )));
-    }
+    require_content(root)?;
     Ok(content::load(root).0)
 }

@@ -67,6 +67,20 @@ pub struct RawContent {
     pub pages: Vec<Loaded<PageSource>>,
 }
 
+impl RawContent {
+    /// The categories as read, or none if `categories.yaml` could not be.
+    pub fn category_records(&self) -> &[CategoryRecord] {
+        self.categories
+            .as_ref()
+            .map_or(&[], |c| c.record.as_slice())
+    }
+
+    /// The districts as read, or none if `districts.yaml` could not be.
+    pub fn district_records(&self) -> &[DistrictRecord] {
+        self.districts.as_ref().map_or(&[], |d| d.record.as_slice())
+    }
+}
+
 /// Read every content file under `root/content`.
 pub fn load(root: &Path) -> (RawContent, Diagnostics) {
     let content = root.join("content");

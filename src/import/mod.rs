@@ -24,7 +24,7 @@ use csv::StringRecord;
 use crate::content::records::{ProducerRecord, ProductRecord};
 use crate::content::{self, yaml, Loaded, RawContent, Source};
 use crate::diagnostics::{with_suggestion, Diagnostic, Diagnostics};
-use crate::validate::{self, fields::is_slug, fields::slugify};
+use crate::validate::{self, fields::not_a_slug, fields::slugify};
 
 use columns::Header;
 use rows::{ProducerCells, Row};
@@ -350,13 +350,7 @@ fn producer_id(
     existing: &HashMap<&str, &ProducerRecord>,
 ) -> Result<String, String> {
     if let Some(id) = &cells.id {
-        if !is_slug(id) {
-            return Err(format!(
-                "producer-id `{id}` is not a slug: use lowercase ASCII letters, digits and hyphens, such as `{}`",
-                slugify(id)
-            ));
-        }
-        return Ok(id.clone());
+        return not_a_slug("producer-id", id).map_or(Ok(id.clone()), Err);
     }
     let name = cells.name.as_deref().unwrap_or_default();
     let key = slugify(name);

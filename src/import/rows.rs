@@ -4,7 +4,7 @@ use csv::StringRecord;
 
 use crate::content::records::{CertificateRecord, PriceRecord, ProductRecord};
 use crate::content::RawContent;
-use crate::validate::fields::{is_slug, slugify};
+use crate::validate::fields::{not_a_slug, slugify};
 
 use super::cells;
 use super::columns::{Column, Header};
@@ -75,29 +75,27 @@ pub fn read(
         .required(Column::Name, &mut errors)
         .unwrap_or_default();
     let slug = match cells.get(Column::Slug) {
-        Some(slug) if is_slug(slug) => slug.to_owned(),
-        Some(slug) => {
-            errors.push(format!(
-                "slug `{slug}` is not a slug: use lowercase ASCII letters, digits and hyphens, such as `{}`",
-                slugify(slug)
-            ));
-            String::new()
+        Some(slug) => match not_a_slug("slug", slug) {
+            Some(error) => {
+                errors.push(error);
+                String::new()
+            }
+            None => slug.to_owned(),
+        },
+        None => {
+            let slug = slugify(name);
+            if slug.is_empty() && !name.is_empty() {
+                errors.push(format!("name `{name}` gives no slug: add a `slug` column"));
+            }
+            slug
         }
-        None => slugify(name),
     };
-    if slug.is_empty() && !name.is_empty() && cells.get(Column::Slug).is_none() {
-        errors.push(format!("name `{name}` gives no slug: add a `slug` column"));
-    }
 
     let stars = cells
         .required(Column::Stars, &mut errors)
         .and_then(|text| cells::stars(text).map_err(|e| errors.push(e)).ok());
 
-    let categories = content
-        .categories
-        .as_ref()
-        .map(|c| c.record.as_slice())
-        .unwrap_or_default();
+    let categories = content.category_records();
     let category = cells.required(Column::Category, &mut errors).map(|text| {
         cells::id_of(
             text,
@@ -112,11 +110,7 @@ pub fn read(
         cells::id_of(text, known.map(|s| (s.id.as_str(), s.name.as_str())))
     });
 
-    let districts = content
-        .districts
-        .as_ref()
-        .map(|d| d.record.as_slice())
-        .unwrap_or_default();
+    let districts = content.district_records();
     let district = cells.get(Column::District).map(|text| {
         cells::id_of(
             text,

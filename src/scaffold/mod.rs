@@ -13,7 +13,7 @@ use crate::content::text::normalize;
 use crate::content::yaml::quote;
 use crate::content::RawContent;
 use crate::diagnostics::with_suggestion;
-use crate::validate::fields::{is_slug, slugify};
+use crate::validate::fields::{not_a_slug, slugify};
 
 const PRODUCT: &str = include_str!("templates/product.yaml");
 const PRODUCER: &str = include_str!("templates/producer.yaml");
@@ -55,11 +55,7 @@ pub fn product(
             slugify(producer)
         ));
     }
-    let categories = content
-        .categories
-        .as_ref()
-        .map(|c| c.record.as_slice())
-        .unwrap_or_default();
+    let categories = content.category_records();
     let first = categories
         .first()
         .ok_or("content/categories.yaml lists no category: add the categories first")?;
@@ -101,11 +97,7 @@ pub fn product(
 /// `content/producers/<id>.yaml`, in the first district of `districts.yaml`.
 pub fn producer(content: &RawContent, id: &str, name: Option<&str>) -> Result<Scaffold, String> {
     require_slug("producer id", id)?;
-    let districts = content
-        .districts
-        .as_ref()
-        .map(|d| d.record.as_slice())
-        .unwrap_or_default();
+    let districts = content.district_records();
     let first = districts
         .first()
         .ok_or("content/districts.yaml lists no district: add the districts first")?;
@@ -169,16 +161,7 @@ pub fn equivalents(scaffold: &Scaffold) -> Vec<PathBuf> {
 
 /// An error suggesting the slug form of `text` when it is not a slug already.
 fn require_slug(what: &str, text: &str) -> Result<(), String> {
-    if is_slug(text) {
-        return Ok(());
-    }
-    let suggestion = slugify(text);
-    let hint = if suggestion.is_empty() {
-        "use lowercase ASCII letters, digits and hyphens".to_owned()
-    } else {
-        format!("use lowercase ASCII letters, digits and hyphens, such as `{suggestion}`")
-    };
-    Err(format!("{what} `{text}` is not a slug: {hint}"))
+    not_a_slug(what, text).map_or(Ok(()), Err)
 }
 
 /// A name as it may appear inside a one-line comment.
