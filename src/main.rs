@@ -89,10 +89,11 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::New(what) => {
             let created = new::run(&what)?;
-            eprintln!(
-                "created {}: replace the values marked \"cần sửa\", then run `ocop check`",
-                created.display()
-            );
+            let next = match created.has_placeholders {
+                true => "replace the values marked \"(cần sửa)\", then run `ocop check`",
+                false => "fill it in, then run `ocop check`",
+            };
+            eprintln!("created {}: {next}", created.path.display());
         }
         Command::Schema { root, output } => {
             let output = output.unwrap_or_else(|| root.join("schema"));

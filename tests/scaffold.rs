@@ -8,8 +8,12 @@ use common::{read_text, Site, TODAY};
 #[test]
 fn a_scaffolded_producer_and_product_pass_check() {
     let site = Site::from_fixture("small");
-    site.ocop(&["new", "producer", "htx-che-shan-tuyet"])
-        .assert_ok();
+    let run = site.ocop(&["new", "producer", "htx-che-shan-tuyet"]);
+    run.assert_ok();
+    assert_eq!(
+        run.stderr,
+        "created content/producers/htx-che-shan-tuyet.yaml: replace the values marked \"(cần sửa)\", then run `ocop check`\n"
+    );
     site.ocop(&[
         "new",
         "product",
@@ -85,11 +89,16 @@ fn a_scaffolded_producer_and_product_pass_check() {
 #[test]
 fn a_news_item_is_a_dated_draft_with_front_matter() {
     let site = Site::from_fixture("small");
+    let titled = site.ocop(&["new", "news", "tin-2", "--title", "Tin thứ hai"]);
+    assert_eq!(
+        titled.stderr,
+        "created content/news/tin-2.md: fill it in, then run `ocop check`\n"
+    );
     let run = site.ocop(&["new", "news", "hoi-cho-ocop", "--today", TODAY]);
     run.assert_ok();
     assert_eq!(
         run.stderr,
-        "created content/news/hoi-cho-ocop.md: replace the values marked \"cần sửa\", then run `ocop check`\n"
+        "created content/news/hoi-cho-ocop.md: replace the values marked \"(cần sửa)\", then run `ocop check`\n"
     );
     let news = read_text(&site.root.join("content/news/hoi-cho-ocop.md"));
     assert!(news.starts_with("---\n"));

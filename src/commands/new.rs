@@ -9,8 +9,16 @@ use crate::scaffold;
 
 use super::{build_date, require_content, Failure};
 
-/// Create the file `command` asks for; returns its path relative to the root.
-pub fn run(command: &NewCommand) -> Result<PathBuf, Failure> {
+/// What was created.
+pub struct Created {
+    /// Relative to the root.
+    pub path: PathBuf,
+    /// Whether it holds placeholders marked "(cần sửa)" to replace.
+    pub has_placeholders: bool,
+}
+
+/// Create the file `command` asks for.
+pub fn run(command: &NewCommand) -> Result<Created, Failure> {
     let (root, scaffold) = match command {
         NewCommand::Product {
             slug,
@@ -50,7 +58,10 @@ pub fn run(command: &NewCommand) -> Result<PathBuf, Failure> {
         )));
     }
     write(root, &scaffold.path, &scaffold.text, IfExists::Refuse).map_err(Failure::Other)?;
-    Ok(scaffold.path)
+    Ok(Created {
+        has_placeholders: scaffold.has_placeholders(),
+        path: scaffold.path,
+    })
 }
 
 /// The site's content as it is, broken files or not: a scaffold only needs the ids

@@ -33,6 +33,14 @@ pub struct Scaffold {
     pub text: String,
 }
 
+impl Scaffold {
+    /// Whether a placeholder is left for the team to replace. (The comments quote
+    /// "cần sửa" too, but never in brackets.)
+    pub fn has_placeholders(&self) -> bool {
+        self.text.contains("(cần sửa)")
+    }
+}
+
 /// `content/products/<slug>/product.yaml` for a product of `producer`, certified
 /// `today` (a placeholder date that `ocop check` accepts).
 pub fn product(
