@@ -209,18 +209,27 @@ fn reads_semicolon_separated_files_and_names_missing_columns() {
     let csv = dir.path().join("ds.csv");
     std::fs::write(
         &csv,
-        "name;stars;category;producer;decision;date\n\
-         Mật ong bạc hà;4;thuc-pham;htx-dong-tam;Quyết định số 9/QĐ-UBND;01/03/2024\n",
+        "name;stars;category;producer;decision;date;Ghi chú;Giá bán;Hình ảnh\n\
+         Mật ong bạc hà;4;thuc-pham;htx-dong-tam;Quyết định số 9/QĐ-UBND;01/03/2024;x;90000;anh.jpg\n",
     )
     .unwrap();
     let file = csv.to_str().unwrap();
-    site.ocop(&["import", file, "--today", TODAY]).assert_ok();
+    let run = site.ocop(&["import", file, "--today", TODAY]);
+    run.assert_ok();
+    // Notes are ignored quietly; any other unknown column is named, in case it is a
+    // misspelt one, and left out.
+    assert_eq!(
+        run.stderr_lines()[0].replace(file, "ds.csv"),
+        "ds.csv:1: warning: column `Hình ảnh` is not imported"
+    );
+    assert!(!run.stderr.contains("Ghi chú"));
     let honey = read_text(
         &site
             .root
             .join("content/products/mat-ong-bac-ha/product.yaml"),
     );
     assert!(honey.contains("  date: 2024-03-01\n"), "{honey}");
+    assert!(honey.contains("price:\n  min: 90000\n"), "{honey}");
 
     std::fs::write(&csv, "ten san pham,hang sao\nA,3\n").unwrap();
     let run = site.ocop(&["import", file, "--today", TODAY]);

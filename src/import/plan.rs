@@ -41,8 +41,9 @@ pub fn plan(
         slugs: HashMap::new(),
     };
     for row in rows {
-        if let Err(message) = planner.add(row.clone()) {
-            report.error(row.line, message);
+        let line = row.line;
+        if let Err(message) = planner.add(row) {
+            report.error(line, message);
         }
     }
     planner.producers.extend(planner.products);
