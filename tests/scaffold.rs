@@ -69,6 +69,10 @@ fn a_scaffolded_producer_and_product_pass_check() {
             "no `{key}` in\n{product}"
         );
     }
+    assert!(
+        !product.contains("{{"),
+        "a placeholder was left unfilled:\n{product}"
+    );
     assert!(product.contains("name: \"Chè Shan tuyết: búp non\"\n"));
     assert!(product.contains("producer: htx-che-shan-tuyet\n"));
     assert!(product.contains(&format!("  date: {TODAY}\n")));
@@ -76,6 +80,10 @@ fn a_scaffolded_producer_and_product_pass_check() {
     assert!(product.contains("#   thuc-pham: Thực phẩm (phân nhóm: che-bien, che)\n"));
 
     let producer = read_text(&site.root.join("content/producers/htx-che-shan-tuyet.yaml"));
+    assert!(
+        !producer.contains("{{"),
+        "a placeholder was left unfilled:\n{producer}"
+    );
     assert!(
         producer.contains("name: Tên chủ thể (cần sửa)\n"),
         "{producer}"

@@ -207,6 +207,32 @@ mod tests {
         assert_eq!(news.path, PathBuf::from("content/news/hoi-cho.md"));
     }
 
+    /// The news loader is not part of this module; the front matter must at least be
+    /// YAML with the required keys, and nothing else uncommented but `draft`.
+    #[test]
+    fn news_front_matter_is_yaml_with_title_date_and_draft() {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Front {
+            title: String,
+            date: String,
+            draft: bool,
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let news = news("hoi-cho", Some("Hội chợ: OCOP"), today).unwrap();
+        let parts = crate::content::frontmatter::split(&news.text).unwrap();
+        let source = crate::content::Source {
+            path: news.path.clone(),
+            text: news.text.clone(),
+        };
+        let front: Front = crate::content::yaml::parse_str(&source, parts.front_matter, 1).unwrap();
+        assert_eq!(
+            (front.title.as_str(), front.date.as_str(), front.draft),
+            ("Hội chợ: OCOP", "2026-06-01", true)
+        );
+        assert!(parts.body.contains("Markdown"));
+    }
+
     #[test]
     fn refuses_text_that_is_not_a_slug_and_suggests_one() {
         let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
