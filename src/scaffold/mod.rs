@@ -72,11 +72,10 @@ pub fn product(
         .map(|c| {
             let subcategories: Vec<&str> = c.subcategories.iter().map(|s| s.id.as_str()).collect();
             match subcategories.is_empty() {
-                true => format!("#   {}: {}", c.id, one_line(&c.name)),
+                true => choice(&c.id, &c.name),
                 false => format!(
-                    "#   {}: {} (phân nhóm: {})",
-                    c.id,
-                    one_line(&c.name),
+                    "{} (phân nhóm: {})",
+                    choice(&c.id, &c.name),
                     subcategories.join(", ")
                 ),
             }
@@ -111,7 +110,7 @@ pub fn producer(content: &RawContent, id: &str, name: Option<&str>) -> Result<Sc
         .ok_or("content/districts.yaml lists no district: add the districts first")?;
     let choices = districts
         .iter()
-        .map(|d| format!("#   {}: {}", d.id, one_line(&d.name)))
+        .map(|d| choice(&d.id, &d.name))
         .collect::<Vec<_>>()
         .join("\n");
     let text = fill(
@@ -172,9 +171,11 @@ fn require_slug(what: &str, text: &str) -> Result<(), String> {
     not_a_slug(what, text).map_or(Ok(()), Err)
 }
 
-/// A name as it may appear inside a one-line comment.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// One id a field accepts, with its name, as a line of comment.
+fn choice(id: &str, name: &str) -> String {
+    // A name with a line break would end the comment and become YAML.
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("#   {id}: {name}")
 }
 
 /// `template` with each `{{key}}` replaced by its value.
