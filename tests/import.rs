@@ -250,3 +250,21 @@ fn reads_semicolon_separated_files_and_names_missing_columns() {
         ]
     );
 }
+
+#[test]
+fn a_file_not_saved_as_utf8_is_refused_at_its_first_bad_line() {
+    let site = Site::from_fixture("small");
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ds.csv");
+    // "Trà" in Windows-1258, as Excel's plain "CSV" on a Vietnamese system saves it.
+    std::fs::write(&csv, b"name,stars\nTr\xe0 xanh,4\n").unwrap();
+    let file = csv.to_str().unwrap();
+    let run = site.ocop(&["import", file, "--today", TODAY]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stderr.replace(file, "ds.csv"),
+        "ds.csv:2:3: error: file is not valid UTF-8: save it as UTF-8 (in Excel: Save As, then the type \"CSV UTF-8\")\n\
+         error: 1 problem found; nothing was written\n"
+    );
+}

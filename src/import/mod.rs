@@ -76,7 +76,11 @@ pub fn read(
     today: NaiveDate,
     force: bool,
 ) -> Result<Imported, Diagnostics> {
-    let source = content::read_source(Path::new(""), csv_file).map_err(|error| {
+    let source = content::read_source(Path::new(""), csv_file).map_err(|mut error| {
+        // Excel's plain "CSV" is in the Windows code page (1258 for Vietnamese).
+        if error.message.contains("UTF-8") {
+            error.message += " (in Excel: Save As, then the type \"CSV UTF-8\")";
+        }
         let mut diagnostics = Diagnostics::default();
         diagnostics.push(error);
         diagnostics
