@@ -62,6 +62,6 @@ mod tests {
         assert_eq!(at(".", "./schema/a.json"), "./schema/a.json");
         assert_eq!(at(".", "schema/a.json"), "./schema/a.json");
         assert_eq!(at("site", "site/schema/a.json"), "./schema/a.json");
-        assert_eq!(at("site", "/tmp/a.json"), "/tmp/a.json");
+        assert_eq!(at("site", "/elsewhere/a.json"), "/elsewhere/a.json");
     }
 }
