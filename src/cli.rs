@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "ocop",
     version,
-    after_help = "Examples:\n  ocop serve                 preview the site in content/ at http://127.0.0.1:8000/\n  ocop check                 report every problem in the content\n  ocop build --today 2025-01-01   build as of a given date"
+    after_help = "Examples:\n  ocop serve                 preview the site in content/ at http://127.0.0.1:8000/\n  ocop check                 report every problem in the content\n  ocop build --today 2025-01-01   build as of a given date\n  ocop new product lap-suon-hoa-an --producer htx-dong-tam\n                             start a product file with every field explained\n  ocop import danh-sach.csv --dry-run\n                             show the files a spreadsheet would create"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -50,6 +50,91 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         cache: CacheArgs,
+    },
+    /// Create a content file with every field, commented in Vietnamese; never replaces one.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  ocop new producer htx-dong-tam --name \"HTX Nông sản Đồng Tâm\"\n  ocop new product hat-de-trung-khanh --producer htx-dong-tam\n  ocop new news hoi-cho-ocop-2025 --title \"Hội chợ OCOP 2025\"\n\nThe file passes `ocop check` as written: replace the values marked \"cần sửa\"."
+    )]
+    New(NewCommand),
+    /// Write JSON Schemas of product.yaml, the producer files and site.yaml, so that
+    /// editors complete keys and underline mistakes.
+    #[command(
+        after_help = "Examples:\n  ocop schema                      write schema/*.schema.json under the site root\n  ocop schema --output .vscode/ocop\n\nThe files are replaced on every run. It prints the `yaml.schemas` setting for VS Code's\nYAML extension (redhat.vscode-yaml) that maps them to the content files."
+    )]
+    Schema {
+        /// The site's root folder, holding content/
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Where to write the schemas [default: <root>/schema]
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+    /// Create the product and producer files a spreadsheet (saved as UTF-8 CSV) lists.
+    #[command(
+        after_help = "Examples:\n  ocop import danh-sach-ocop.csv --dry-run   print the files it would write, write nothing\n  ocop import danh-sach-ocop.csv             create the files that do not exist yet\n  ocop import danh-sach-ocop.csv --force     also replace the files that exist\n\nOne row per product; the README lists the columns. Every row is checked first, with the\nsame rules as `ocop check`: if any row is wrong, each problem is reported as\n`file.csv:LINE: error: ...` and nothing is written."
+    )]
+    Import {
+        /// The CSV file: UTF-8, with or without a byte-order mark, comma- or semicolon-separated
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Print what would be written; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace files that already exist instead of leaving them as they are
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// What `ocop new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// content/products/<SLUG>/product.yaml
+    Product {
+        /// The product's slug, its address: lowercase ASCII, such as `lap-suon-hoa-an`
+        slug: String,
+        /// The producer's id: a file name in content/producers/ without `.yaml`
+        #[arg(long, value_name = "ID")]
+        producer: String,
+        /// The product's name [default: a placeholder to replace]
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
+        /// The site's root folder, holding content/
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// The certificate date written into the file, as YYYY-MM-DD
+        /// [default: $SOURCE_DATE_EPOCH, else today]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+    },
+    /// content/producers/<ID>.yaml
+    Producer {
+        /// The producer's id, used by products: lowercase ASCII, such as `htx-dong-tam`
+        id: String,
+        /// The producer's name [default: a placeholder to replace]
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
+        /// The site's root folder, holding content/
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+    /// content/news/<SLUG>.md, a draft
+    News {
+        /// The news item's slug, its address: lowercase ASCII, such as `hoi-cho-ocop-2025`
+        slug: String,
+        /// The title [default: a placeholder to replace]
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The site's root folder, holding content/
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// The publication date written into the file, as YYYY-MM-DD
+        /// [default: $SOURCE_DATE_EPOCH, else today]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
     },
 }
 

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
     pub path: PathBuf,
-    /// 1-based line and column, when the problem has a place inside the file.
+    /// 1-based line and column, when the problem has a place inside the file. A column
+    /// of 0 means the line alone is known (a row of a CSV file).
     pub position: Option<(usize, usize)>,
     pub severity: Severity,
     pub message: String,
@@ -47,6 +48,11 @@ impl Diagnostic {
         self.position = Some((line, column));
         self
     }
+
+    /// At a line but no particular column, shown as `path:line:`.
+    pub fn at_line(self, line: usize) -> Self {
+        self.at(line, 0)
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -58,6 +64,7 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         match self.position {
+            Some((line, 0)) => write!(f, "{path}:{line}: {severity}: "),
             Some((line, column)) => write!(f, "{path}:{line}:{column}: {severity}: "),
             None => write!(f, "{path}: {severity}: "),
         }?;
@@ -149,6 +156,8 @@ mod tests {
             .at(2, 3)
             .warning();
         assert_eq!(warning.to_string(), "content/a.yaml:2:3: warning: small");
+        let row = Diagnostic::new("danh-sach.csv", "bad row").at_line(4);
+        assert_eq!(row.to_string(), "danh-sach.csv:4: error: bad row");
     }
 
     #[test]

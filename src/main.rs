@@ -6,15 +6,20 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use ocop::cli::{Cli, Command};
-use ocop::commands::{build, build_date, check, serve, Failure};
+use ocop::commands::{build, build_date, check, import, new, schema, serve, Failure};
 use ocop::validate::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // An import writes into content/, the others publish a site.
+    let nothing_done = match cli.command {
+        Command::Import { .. } => "nothing was written",
+        _ => "nothing was published",
+    };
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            report(failure);
+            report(failure, nothing_done);
             ExitCode::from(1)
         }
     }
@@ -82,6 +87,37 @@ fn run(command: Command) -> Result<(), Failure> {
                 )
             })?;
         }
+        Command::New(what) => {
+            let created = new::run(&what)?;
+            let next = match created.has_placeholders {
+                true => "replace the values marked \"(cần sửa)\", then run `ocop check`",
+                false => "fill it in, then run `ocop check`",
+            };
+            eprintln!("created {}: {next}", created.path.display());
+        }
+        Command::Schema { root, output } => {
+            let output = output.unwrap_or_else(|| root.join("schema"));
+            let written = schema::run(&root, &output)?;
+            for file in &written.files {
+                eprintln!("wrote {}", file.display());
+            }
+            eprintln!("for VS Code's YAML extension, put this in .vscode/settings.json:");
+            println!("{}", written.vscode_setting);
+        }
+        Command::Import {
+            file,
+            site,
+            dry_run,
+            force,
+        } => {
+            let options = import::Options {
+                today: build_date(site.today)?,
+                dry_run,
+                force,
+            };
+            let imported = import::run(&site.root, &file, &options)?;
+            print_imported(&imported, dry_run);
+        }
     }
     Ok(())
 }
@@ -100,6 +136,46 @@ fn print_built(built: &build::Built) {
     );
 }
 
+/// Each file with what happened to it on stderr; in a dry run, the text of each file
+/// that would be written on stdout, after a `==> path <==` line.
+fn print_imported(imported: &ocop::import::Imported, dry_run: bool) {
+    use ocop::import::Action;
+    print_warnings(&imported.warnings);
+    let count = |action| imported.files.iter().filter(|f| f.action == action).count();
+    for file in &imported.files {
+        let path = file.path.display();
+        let line = file.line;
+        match (file.action, dry_run) {
+            (Action::Create, false) => eprintln!("created {path} (line {line})"),
+            (Action::Create, true) => eprintln!("would create {path} (line {line})"),
+            (Action::Replace, false) => eprintln!("replaced {path} (line {line})"),
+            (Action::Replace, true) => eprintln!("would replace {path} (line {line})"),
+            (Action::Keep, _) => {
+                eprintln!("kept {path} (line {line}): it exists; --force replaces it")
+            }
+        }
+        if dry_run && file.action != Action::Keep {
+            println!("==> {path} <==\n{}", file.text);
+        }
+    }
+    let (created, replaced, kept) = (
+        count(Action::Create),
+        count(Action::Replace),
+        count(Action::Keep),
+    );
+    let rows = match imported.rows {
+        1 => "1 row".to_owned(),
+        n => format!("{n} rows"),
+    };
+    if dry_run {
+        eprintln!(
+            "dry run: {rows} read; would create {created} files and replace {replaced}, {kept} kept; nothing was written"
+        );
+    } else {
+        eprintln!("imported {rows}: {created} files created, {replaced} replaced, {kept} kept");
+    }
+}
+
 fn print_warnings(warnings: &[ocop::diagnostics::Diagnostic]) {
     let mut sorted = warnings.to_vec();
     sorted.sort();
@@ -108,7 +184,7 @@ fn print_warnings(warnings: &[ocop::diagnostics::Diagnostic]) {
     }
 }
 
-fn report(failure: Failure) {
+fn report(failure: Failure, nothing_done: &str) {
     match failure {
         Failure::Content(diagnostics) => {
             let count = diagnostics.error_count();
@@ -116,7 +192,7 @@ fn report(failure: Failure) {
                 eprintln!("{diagnostic}");
             }
             let noun = if count == 1 { "problem" } else { "problems" };
-            eprintln!("error: {count} {noun} found; nothing was published");
+            eprintln!("error: {count} {noun} found; {nothing_done}");
         }
         Failure::Other(message) => eprintln!("error: {message}"),
     }

@@ -2,6 +2,9 @@
 
 pub mod build;
 pub mod check;
+pub mod import;
+pub mod new;
+pub mod schema;
 pub mod serve;
 
 use std::path::Path;
@@ -43,6 +46,18 @@ pub fn build_date(today: Option<NaiveDate>) -> Result<NaiveDate, Failure> {
             }),
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
+}
+
+/// An error unless `root` holds a `content/` folder: commands that write content
+/// files must not start a site in the wrong folder.
+pub fn require_content(root: &Path) -> Result<(), Failure> {
+    if root.join("content").is_dir() {
+        return Ok(());
+    }
+    Err(Failure::Other(format!(
+        "no content folder in `{}`: run `ocop` from the site's root, or pass `--root DIR`",
+        root.display()
+    )))
 }
 
 /// What the stages up to rendering produce.

@@ -7,7 +7,9 @@
 pub mod frontmatter;
 pub mod locate;
 pub mod records;
+pub mod schema;
 pub mod text;
+pub mod write;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -63,6 +65,20 @@ pub struct RawContent {
     /// `id` is the product folder's name; photos are looked up beside the file.
     pub products: Vec<Loaded<ProductRecord>>,
     pub pages: Vec<Loaded<PageSource>>,
+}
+
+impl RawContent {
+    /// The categories as read, or none if `categories.yaml` could not be.
+    pub fn category_records(&self) -> &[CategoryRecord] {
+        self.categories
+            .as_ref()
+            .map_or(&[], |c| c.record.as_slice())
+    }
+
+    /// The districts as read, or none if `districts.yaml` could not be.
+    pub fn district_records(&self) -> &[DistrictRecord] {
+        self.districts.as_ref().map_or(&[], |d| d.record.as_slice())
+    }
 }
 
 /// Read every content file under `root/content`.
@@ -167,7 +183,9 @@ fn load_all<T: Send>(
     (loaded, diagnostics)
 }
 
-fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
+/// A text file, checked to be UTF-8 (an error names the line of the first bad byte) and
+/// normalised to NFC, with its path shown relative to `root`.
+pub fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
     let shown = relative(root, path);
     let bytes = std::fs::read(path)
         .map_err(|error| Diagnostic::new(&shown, format!("cannot read file: {error}")))?;

@@ -1,40 +1,64 @@
 //! The content files as the team writes them: one struct per file kind, no checks
 //! beyond types. Unknown keys are refused so that a typo such as `star:` is reported
 //! rather than silently ignored.
+//!
+//! The same structs give the JSON Schemas of `ocop schema` (through `schemars`), so
+//! the doc comments below are what an editor shows beside each key: Vietnamese first,
+//! for the team, then English. `deny_unknown_fields` becomes
+//! `additionalProperties: false`, and a field with a serde default is not required.
+//! The schemas only help editors: `ocop check` stays the judge of every rule.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize)]
+/// An ISO date as every content file writes it; a schema can only check its shape.
+const DATE_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}$";
+
+/// Cấu hình trang web (content/site.yaml). / The site's settings.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteRecord {
+    /// Tên trang web. / Site title.
     pub title: String,
+    /// Mô tả ngắn của trang web. / Site description.
     #[serde(default)]
     pub description: String,
+    /// Địa chỉ công khai, kết thúc bằng `/`, ví dụ https://ocop.example.vn/. / Public address.
     pub base_url: String,
+    /// Ngôn ngữ của trang. / Page language.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Tên tỉnh. / Province name.
     pub province: String,
+    /// Thư mục giao diện trong themes/. / Theme folder under themes/.
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// Thời hạn giấy chứng nhận, tính bằng tháng từ ngày quyết định. / Certificate validity in months.
     #[serde(default = "default_validity")]
     pub certificate_validity_months: u32,
+    /// Giấy chứng nhận hết hạn trong số tháng này được coi là "sắp hết hạn". / Expiry warning window in months.
     #[serde(default = "default_warning")]
     pub expiring_warning_months: u32,
+    /// Từ chỉ đơn vị cấp huyện, ví dụ "Huyện". / The word for a district-level unit.
     #[serde(default = "default_area_label")]
     pub area_label: String,
+    /// Thông báo hiện trên mọi trang (không bắt buộc). / Optional banner on every page.
     pub notice: Option<String>,
+    /// Thông tin liên hệ của đơn vị quản lý. / Contact details of the publisher.
     pub contact: Option<ContactRecord>,
+    /// Số sản phẩm mỗi trang danh sách. / Page size of the product list.
     #[serde(default = "default_page_size")]
     pub products_per_page: usize,
-    /// Marketplaces beyond the built-in list.
+    /// Sàn thương mại điện tử ngoài danh sách có sẵn. / Marketplaces beyond the built-in list.
     #[serde(default)]
     pub platforms: Vec<PlatformRecord>,
-    /// Tags outbound shop links so that marketplaces' reports show the campaign.
+    /// Chiến dịch quảng bá: thẻ UTM cho liên kết gian hàng. / Tags shop links so that
+    /// marketplaces' reports show the campaign.
     pub campaign: Option<CampaignRecord>,
-    /// Mark shop links `rel="sponsored"`, e.g. when the province is paid for them.
+    /// Đánh dấu liên kết gian hàng là được tài trợ. / Mark shop links `rel="sponsored"`.
     #[serde(default)]
     pub sponsored_links: bool,
-    /// The licence of the open-data downloads.
+    /// Giấy phép của các tệp dữ liệu mở. / The licence of the open-data downloads.
     pub data_licence: Option<LicenceRecord>,
 }
 
@@ -80,31 +104,40 @@ fn default_page_size() -> usize {
     24
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Thông tin liên hệ. / Contact details.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactRecord {
+    /// Tên đơn vị. / Name.
     pub name: Option<String>,
+    /// Địa chỉ. / Address.
     pub address: Option<String>,
+    /// Số điện thoại. / Phone.
     pub phone: Option<String>,
+    /// Thư điện tử. / Email.
     pub email: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Một sàn thương mại điện tử. / A marketplace.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlatformRecord {
+    /// Mã sàn, dùng trong `shops[].platform`. / Id used by `shops[].platform`.
     pub id: String,
+    /// Tên hiển thị. / Display name.
     pub name: String,
+    /// Tên miền của sàn; tên miền con cũng được chấp nhận. / The platform's hosts, subdomains included.
     pub hosts: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DistrictRecord {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryRecord {
     pub id: String,
@@ -113,127 +146,192 @@ pub struct CategoryRecord {
     pub subcategories: Vec<SubcategoryRecord>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubcategoryRecord {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Chủ thể sản xuất OCOP (content/producers/<mã>.yaml; tên tệp là mã chủ thể). /
+/// An OCOP producer; the file name is its id.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProducerRecord {
+    /// Tên chủ thể, ví dụ "HTX Nông sản Đồng Tâm". / Name.
     pub name: String,
+    /// Loại chủ thể: htx (hợp tác xã), tht (tổ hợp tác), doanh-nghiep, ho-kinh-doanh. / Producer type.
     #[serde(rename = "type")]
+    #[schemars(extend("enum" = ["htx", "tht", "doanh-nghiep", "ho-kinh-doanh"]))]
     pub kind: String,
+    /// Mã huyện trong content/districts.yaml. / District id from content/districts.yaml.
     pub district: String,
+    /// Địa chỉ. / Address.
     pub address: Option<String>,
+    /// Người đại diện. / Representative.
     pub representative: Option<String>,
+    /// Số điện thoại. / Phone.
     pub phone: Option<String>,
+    /// Thư điện tử. / Email.
     pub email: Option<String>,
+    /// Trang web riêng, bắt đầu bằng https://. / Own website (https only).
     pub website: Option<String>,
+    /// Giới thiệu chủ thể, viết bằng Markdown. / Description in Markdown.
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Sản phẩm OCOP (content/products/<slug>/product.yaml; tên thư mục là slug). /
+/// An OCOP product; its folder name gives its slug.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProductRecord {
+    /// Tên sản phẩm, như trên giấy chứng nhận. / Product name, as on the certificate.
     pub name: String,
+    /// Hạng sao OCOP: 3, 4 hoặc 5. / OCOP star level: 3, 4 or 5.
+    #[schemars(extend("enum" = [3, 4, 5]))]
     pub stars: u8,
+    /// Mã nhóm sản phẩm trong content/categories.yaml. / Category id.
     pub category: String,
+    /// Mã phân nhóm, thuộc nhóm ở trên. / Subcategory id within the category.
     pub subcategory: Option<String>,
+    /// Mã chủ thể: tên tệp trong content/producers/, không có .yaml. / Producer id.
     pub producer: String,
+    /// Quyết định công nhận OCOP. / The certification decision.
     pub certificate: CertificateRecord,
+    /// Mã huyện; bỏ trống thì lấy huyện của chủ thể. / District id; defaults to the producer's.
     pub district: Option<String>,
+    /// Mô tả ngắn, tối đa 200 ký tự, không định dạng. / Plain-text summary, at most 200 characters.
+    #[schemars(length(max = 200))]
     pub summary: Option<String>,
+    /// Mô tả đầy đủ, viết bằng Markdown. / Description in Markdown.
     pub description: Option<String>,
+    /// Ảnh trong thư mục sản phẩm; ảnh đầu tiên là ảnh bìa. / Photos beside the file; the first is the cover.
     #[serde(default)]
     pub photos: Vec<PhotoRecord>,
+    /// Giá bán (đồng). / Price in VND.
     pub price: Option<PriceRecord>,
+    /// Liên kết mua hàng trên các sàn. / Marketplace links.
     #[serde(default)]
     pub shops: Vec<ShopRecord>,
+    /// Thông tin thêm: khối lượng, thành phần, hạn dùng… / Extra label–value details.
     #[serde(default)]
     pub details: Vec<DetailRecord>,
+    /// Từ khóa. / Tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Hiện trên trang chủ. / Shown on the home page.
     #[serde(default)]
     pub featured: bool,
+    /// Các lần đánh giá trước. / Earlier ratings.
     #[serde(default)]
     pub history: Vec<HistoryRecord>,
-    /// Earlier slugs of the product, whose URLs (printed in QR codes) must keep working.
+    /// Mã cũ của sản phẩm: địa chỉ cũ (đã in trong mã QR) chuyển về trang này. /
+    /// Earlier slugs, whose addresses (printed in QR codes) redirect here.
     #[serde(default)]
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Quyết định công nhận OCOP. / The certification decision.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertificateRecord {
+    /// Số quyết định, ví dụ "Quyết định số 124/QĐ-UBND". / Decision.
     pub decision: String,
+    /// Ngày quyết định, dạng NĂM-THÁNG-NGÀY (2023-02-20). / Decision date, YYYY-MM-DD.
+    #[schemars(pattern(DATE_PATTERN))]
     pub date: String,
+    /// Số giấy chứng nhận. / Certificate number.
     pub number: Option<String>,
+    /// Cơ quan cấp, ví dụ "UBND tỉnh Cao Bằng". / Issuer.
     pub issuer: Option<String>,
+    /// Ngày hết hạn; bỏ trống thì tính từ ngày quyết định. / Expiry date; defaults from the decision date.
+    #[schemars(pattern(DATE_PATTERN))]
     pub expires: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Một ảnh sản phẩm. / A product photo.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PhotoRecord {
+    /// Tên tệp ảnh trong thư mục sản phẩm (JPEG, PNG, WebP). / File name beside product.yaml.
     pub file: String,
+    /// Mô tả ảnh cho người không nhìn thấy ảnh (bắt buộc). / Alternative text (required).
     pub alt: String,
+    /// Chú thích hiện dưới ảnh. / Caption.
     pub caption: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Giá bán (đồng). / Price in VND.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PriceRecord {
+    /// Giá thấp nhất. / Lowest price.
     pub min: u64,
+    /// Giá cao nhất. / Highest price.
     pub max: Option<u64>,
+    /// Đơn vị tính, ví dụ "hộp 300 g". / Unit, e.g. "hộp 300 g".
     pub unit: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Liên kết mua hàng. / A marketplace link.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShopRecord {
+    /// Mã sàn: shopee, lazada, tiki, sendo, postmart, voso, tiktok, website, hoặc sàn trong site.yaml. / Platform id.
     pub platform: String,
+    /// Địa chỉ https trên tên miền của sàn. / An https link on the platform's host.
     pub url: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Một dòng thông tin thêm. / A label–value detail.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DetailRecord {
+    /// Tên thông tin, ví dụ "Khối lượng tịnh". / Label.
     pub label: String,
+    /// Giá trị, ví dụ "300 g". / Value.
     pub value: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Một lần đánh giá trước. / An earlier rating.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryRecord {
+    /// Hạng sao khi đó (1 đến 5). / Stars then (1 to 5).
+    #[schemars(range(min = 1, max = 5))]
     pub stars: u8,
+    /// Ngày quyết định, dạng NĂM-THÁNG-NGÀY. / Decision date, YYYY-MM-DD.
+    #[schemars(pattern(DATE_PATTERN))]
     pub date: String,
+    /// Quyết định. / Decision.
     pub decision: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
     pub title: String,
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Thẻ UTM gắn vào liên kết gian hàng. / UTM tags added to shop links.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignRecord {
-    /// `utm_campaign`
+    /// Tên chiến dịch (`utm_campaign`). / Campaign name.
     pub name: String,
-    /// `utm_source`; the site's host when absent.
+    /// Nguồn (`utm_source`); mặc định là tên miền của trang. / Defaults to the site's host.
     pub source: Option<String>,
-    /// `utm_medium`; `referral` when absent.
+    /// Kênh (`utm_medium`); mặc định `referral`. / Defaults to `referral`.
     pub medium: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Giấy phép dữ liệu mở. / Licence of the open data.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LicenceRecord {
+    /// Tên giấy phép. / Licence name.
     pub name: String,
+    /// Địa chỉ văn bản giấy phép. / Address of the licence text.
     pub url: Option<String>,
 }

@@ -1,4 +1,5 @@
-//! The one place that parses YAML.
+//! The one place that parses YAML, and that knows how to quote text so that YAML
+//! written by `ocop new` and `ocop import` reads back as the same text.
 //!
 //! serde_yaml is deprecated upstream; keeping every call to it here means another YAML
 //! crate can replace it by changing this file alone.
@@ -30,6 +31,41 @@ pub fn parse_str<T: DeserializeOwned>(
         };
         Diagnostic::new(&source.path, message).at(line + line_offset, column)
     })
+}
+
+/// `text` as a YAML scalar that reads back as exactly `text`, in block context.
+///
+/// Plain (unquoted) when that is certainly safe, so that files stay readable: it
+/// starts with a letter (not a digit, quote or indicator such as `-`, `&`, `*`, `!`),
+/// uses only letters, digits, spaces and punctuation that mean nothing to YAML inside
+/// a plain scalar (never `:` or `#`), has no surrounding spaces and is not a word that
+/// YAML reads as a boolean or null. Everything else is double-quoted with JSON's
+/// escapes, which YAML's double-quoted style accepts as they are.
+pub fn quote(text: &str) -> String {
+    if is_plain_safe(text) {
+        return text.to_owned();
+    }
+    // serde_json leaves U+0085, U+2028 and U+2029 raw; YAML 1.1 readers fold them
+    // as line breaks, so escape them too.
+    serde_json::to_string(text)
+        .unwrap_or_default()
+        .replace('\u{85}', "\\u0085")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+fn is_plain_safe(text: &str) -> bool {
+    // YAML 1.1 booleans and null: a reader of either version takes them as text or
+    // not, so never leave them plain.
+    const RESERVED: [&str; 9] = ["true", "false", "yes", "no", "on", "off", "null", "y", "n"];
+    let mut chars = text.chars();
+    chars.next().is_some_and(char::is_alphabetic)
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || ".,()/-–—'’&+%!?…".contains(c))
+        && !RESERVED.contains(&text.to_lowercase().as_str())
 }
 
 /// serde_yaml's message, without its trailing position and with a hint for typos.
@@ -107,6 +143,47 @@ mod tests {
             error("name: a\nstars: \"4\"\ntags: []\n"),
             "content/x.yaml:2:8: error: stars: invalid type: string \"4\", expected u8"
         );
+    }
+
+    #[test]
+    fn quoted_text_reads_back_unchanged() {
+        let tricky = [
+            "Lạp sườn Hòa An",
+            "Tên: có dấu hai chấm",
+            "C# và #hashtag",
+            " khoảng trắng đầu",
+            "cuối ",
+            "- gạch đầu dòng",
+            "0206 000 001",
+            "2023-09-10",
+            "yes",
+            "No",
+            "null",
+            "~",
+            "'nháy đơn'",
+            "\"nháy kép\"",
+            "dòng một\ndòng hai",
+            "tab\there",
+            "&anchor *alias !tag %percent @at `tick`",
+            "{ flow: map }",
+            "[flow, list]",
+            "ends with colon:",
+            "a\u{2028}b\u{85}c",
+            "",
+            "Quyết định số 124/QĐ-UBND",
+        ];
+        for text in tricky {
+            let line = format!("value: {}\n", quote(text));
+            let parsed: std::collections::BTreeMap<String, String> =
+                serde_yaml::from_str(&line).unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert_eq!(parsed["value"], text, "{line}");
+        }
+        assert_eq!(quote("Lạp sườn Hòa An"), "Lạp sườn Hòa An");
+        assert_eq!(
+            quote("Quyết định số 124/QĐ-UBND"),
+            "Quyết định số 124/QĐ-UBND"
+        );
+        assert_eq!(quote("a: b"), "\"a: b\"");
     }
 
     #[test]

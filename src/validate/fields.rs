@@ -17,6 +17,18 @@ pub fn is_slug(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Why `text` cannot be a slug, suggesting its slug form, or `None` if it is one.
+pub fn not_a_slug(what: &str, text: &str) -> Option<String> {
+    if is_slug(text) {
+        return None;
+    }
+    let rule = "use lowercase ASCII letters, digits and hyphens";
+    Some(match slugify(text) {
+        suggestion if suggestion.is_empty() => format!("{what} `{text}` is not a slug: {rule}"),
+        suggestion => format!("{what} `{text}` is not a slug: {rule}, such as `{suggestion}`"),
+    })
+}
+
 /// A slug made from any text: "Lạp sườn Hòa An" → "lap-suon-hoa-an".
 pub fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text).to_lowercase();

@@ -220,6 +220,18 @@ impl Site {
         ])
     }
 
+    /// Run `ocop` with `args` followed by `--root <the site's root>`.
+    pub fn ocop(&self, args: &[&str]) -> Run {
+        let mut all: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+        all.extend(["--root".as_ref(), self.root.as_os_str()]);
+        ocop(all)
+    }
+
+    /// Every file under the site's `content/`, with its bytes.
+    pub fn content_snapshot(&self) -> BTreeMap<String, Vec<u8>> {
+        snapshot(&self.root.join("content"))
+    }
+
     /// Build and panic unless it succeeded.
     pub fn build_ok(&self) -> &Self {
         self.build().assert_ok();

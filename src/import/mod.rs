@@ -1,0 +1,186 @@
+//! `ocop import`: the product and producer files a province's spreadsheet lists,
+//! one row per product, saved as a UTF-8 CSV file.
+//!
+//! Nothing is written unless every row is right. Rows are read ([`rows`]), their
+//! producers found or planned, the files rendered ([`yaml_text`]) and read back, and
+//! then the whole content, planned files included, goes through `validate`, the same
+//! rules as `ocop check`. Every problem is reported at its row, `file.csv:LINE`.
+//! All or nothing, because a half-imported list is harder to fix than a list that is
+//! fixed and imported again; files that already exist are kept, so importing the same
+//! list twice changes nothing.
+
+pub mod cells;
+pub mod columns;
+pub mod plan;
+pub mod rows;
+pub mod table;
+pub mod yaml_text;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::content::records::{ProducerRecord, ProductRecord};
+use crate::content::{self, yaml, Loaded, RawContent, Source};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::validate;
+
+/// What happens to a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    /// It exists and `--force` was given.
+    Replace,
+    /// It exists and is left as it is.
+    Keep,
+}
+
+/// A file the spreadsheet describes.
+#[derive(Debug, Clone)]
+pub struct PlannedFile {
+    /// Relative to the site root.
+    pub path: PathBuf,
+    pub action: Action,
+    pub text: String,
+    /// The row it comes from (the first, for a producer of several products).
+    pub line: usize,
+    /// What the text must read back as.
+    pub record: Record,
+}
+
+/// The record a planned file holds (boxed: records are a few hundred bytes each).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    /// With its id.
+    Producer(String, Box<ProducerRecord>),
+    /// With its slug.
+    Product(String, Box<ProductRecord>),
+}
+
+/// The outcome of an import, or of a dry run.
+#[derive(Debug)]
+pub struct Imported {
+    pub files: Vec<PlannedFile>,
+    pub rows: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Read `csv_file` and check every row: the files it describes, or every problem,
+/// each at `csv_file:LINE`. Writes nothing; files marked [`Action::Keep`] exist and
+/// are to be left alone, unless `force` (then they are [`Action::Replace`]).
+pub fn read(
+    root: &Path,
+    csv_file: &Path,
+    today: NaiveDate,
+    force: bool,
+) -> Result<Imported, Diagnostics> {
+    let source = content::read_source(Path::new(""), csv_file).map_err(|mut error| {
+        // Excel's plain "CSV" is in the Windows code page (1258 for Vietnamese).
+        if error.message.contains("UTF-8") {
+            error.message += " (in Excel: Save As, then the type \"CSV UTF-8\")";
+        }
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(error);
+        diagnostics
+    })?;
+    let (content, _) = content::load(root);
+    let mut report = Report {
+        file: source.path.clone(),
+        diagnostics: Diagnostics::default(),
+    };
+
+    let table = table::read_table(&source.text, &mut report);
+    let mut rows = Vec::new();
+    for (line, record) in &table.rows {
+        match rows::read(*line, &table.header, record, &content) {
+            Ok(row) => rows.push(row),
+            Err(errors) => errors.into_iter().for_each(|e| report.error(*line, e)),
+        }
+    }
+    let files = plan::plan(root, &source.path, rows, &content, force, &mut report);
+    check(content, &files, today, &mut report);
+
+    let mut diagnostics = report.diagnostics;
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Imported {
+        files,
+        rows: table.rows.len(),
+        warnings: diagnostics.take_warnings(),
+    })
+}
+
+/// Problems found so far, each at a line of the CSV file.
+pub struct Report {
+    file: PathBuf,
+    diagnostics: Diagnostics,
+}
+
+impl Report {
+    pub fn error(&mut self, line: usize, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::new(&self.file, message).at_line(line));
+    }
+
+    pub fn warning(&mut self, line: usize, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::new(&self.file, message).at_line(line).warning());
+    }
+}
+
+/// Read every planned file back and run the whole content, planned files included,
+/// through `validate`: the files must mean what the rows say and pass `ocop check`.
+fn check(mut content: RawContent, files: &[PlannedFile], today: NaiveDate, report: &mut Report) {
+    let mut lines: HashMap<&Path, usize> = HashMap::new();
+    for file in files.iter().filter(|f| f.action != Action::Keep) {
+        let source = Arc::new(Source {
+            path: file.path.clone(),
+            text: file.text.clone(),
+        });
+        let read_back = match &file.record {
+            Record::Producer(id, _) => yaml::parse::<ProducerRecord>(&source).map(|record| {
+                let again = Record::Producer(id.clone(), Box::new(record.clone()));
+                content.producers.retain(|p| p.id != *id);
+                content.producers.push(loaded(id, &source, record));
+                again
+            }),
+            Record::Product(slug, _) => yaml::parse::<ProductRecord>(&source).map(|record| {
+                let again = Record::Product(slug.clone(), Box::new(record.clone()));
+                content.products.retain(|p| p.id != *slug);
+                content.products.push(loaded(slug, &source, record));
+                again
+            }),
+        };
+        match read_back {
+            Ok(record) if record == file.record => {}
+            Ok(_) => report.error(file.line, "internal error: the YAML written for this row reads back differently; please report it"),
+            Err(error) => report.error(file.line, format!("internal error: the YAML written for this row does not read back ({error}); please report it")),
+        }
+        lines.insert(&file.path, file.line);
+    }
+    let options = validate::Options {
+        today,
+        base_url: None,
+    };
+    let (_, found) = validate::validate(&content, &options);
+    for diagnostic in found.into_sorted() {
+        // Problems of files the import does not write are for `ocop check`.
+        if let Some(&line) = lines.get(diagnostic.path.as_path()) {
+            match diagnostic.is_error() {
+                true => report.error(line, diagnostic.message),
+                false => report.warning(line, diagnostic.message),
+            }
+        }
+    }
+}
+
+fn loaded<T>(id: &str, source: &Arc<Source>, record: T) -> Loaded<T> {
+    Loaded {
+        id: id.to_owned(),
+        source: source.clone(),
+        record,
+    }
+}
