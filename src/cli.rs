@@ -38,7 +38,8 @@ pub enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
-    /// Build, then serve the site on 127.0.0.1 for preview.
+    /// Build and serve a preview on 127.0.0.1, rebuilding whenever content/ or themes/
+    /// change; open pages reload themselves, and show any errors over the page.
     Serve {
         #[command(flatten)]
         site: SiteArgs,

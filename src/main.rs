@@ -74,18 +74,18 @@ fn run(command: Command) -> Result<(), Failure> {
                 today: build_date(site.today)?,
                 base_url: Some(format!("http://127.0.0.1:{port}/")),
             };
-            let targets = build::Targets {
-                output: &output,
-                cache: &cache.dir(&site),
+            let cache = cache.dir(&site);
+            let root = site.root.clone();
+            let preview = output.clone();
+            let rebuild = move || {
+                let targets = build::Targets {
+                    output: &preview,
+                    cache: &cache,
+                };
+                build::run(&root, &targets, &options)
             };
-            let built = build::run(&site.root, &targets, &options)?;
-            print_built(&built);
-            serve::serve(&output, port, |url| {
-                eprintln!(
-                    "serving {} at {url} (press Ctrl+C to stop)",
-                    output.display()
-                )
-            })?;
+            let watched = [site.root.join("content"), site.root.join("themes")];
+            serve::preview(&output, port, &watched, rebuild)?;
         }
         Command::New(what) => {
             let created = new::run(&what)?;
@@ -123,17 +123,9 @@ fn run(command: Command) -> Result<(), Failure> {
 }
 
 fn print_built(built: &build::Built) {
-    print_warnings(&built.warnings);
-    eprintln!(
-        "built {} pages ({} products, {} photos: {} processed, {} from cache) in {:.2} s into {}",
-        built.pages,
-        built.products,
-        built.photos,
-        built.photos_processed,
-        built.photos - built.photos_processed,
-        built.elapsed.as_secs_f64(),
-        built.output.display()
-    );
+    for line in built.lines() {
+        eprintln!("{line}");
+    }
 }
 
 /// Each file with what happened to it on stderr; in a dry run, the text of each file
@@ -185,15 +177,7 @@ fn print_warnings(warnings: &[ocop::diagnostics::Diagnostic]) {
 }
 
 fn report(failure: Failure, nothing_done: &str) {
-    match failure {
-        Failure::Content(diagnostics) => {
-            let count = diagnostics.error_count();
-            for diagnostic in diagnostics.into_sorted() {
-                eprintln!("{diagnostic}");
-            }
-            let noun = if count == 1 { "problem" } else { "problems" };
-            eprintln!("error: {count} {noun} found; {nothing_done}");
-        }
-        Failure::Other(message) => eprintln!("error: {message}"),
+    for line in failure.lines(nothing_done) {
+        eprintln!("{line}");
     }
 }

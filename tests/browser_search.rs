@@ -11,8 +11,8 @@ mod common;
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::Command;
 
+use common::browser::{chromium, dump_dom};
 use common::html::{tokens, Token};
 use common::server::Server;
 
@@ -23,13 +23,6 @@ const EXPIRED: [&str; 3] = [
     "thit-lon-gac-bep-hong-phat",
     "tinh-bot-dong-rieng",
 ];
-
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    path.is_file().then_some(path)
-}
 
 /// What the search page shows once its script has run.
 #[derive(Debug)]
@@ -64,27 +57,14 @@ struct Browser {
 impl Browser {
     /// Open `path_and_query` on the test server and read the search page back.
     fn open(&self, path_and_query: &str) -> Shown {
-        let output = Command::new(&self.binary)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                // Virtual time waits for the index requests, then runs the timers.
-                "--virtual-time-budget=15000",
-            ])
-            .arg(format!("--user-data-dir={}", self.profile.path().display()))
-            .arg("--dump-dom")
-            .arg(self.server.url(path_and_query))
-            .output()
-            .expect("run chromium");
-        let dom = String::from_utf8_lossy(&output.stdout).into_owned();
+        let (dom, stderr) = dump_dom(
+            &self.binary,
+            self.profile.path(),
+            &self.server.url(path_and_query),
+        );
         assert!(
             dom.contains("data-search"),
-            "no search page for {path_and_query}\n{}",
-            String::from_utf8_lossy(&output.stderr)
+            "no search page for {path_and_query}\n{stderr}"
         );
         read(&dom)
     }

@@ -30,3 +30,90 @@ fn serves_the_preview_on_loopback_with_local_links() {
         "the preview must not land in public/"
     );
 }
+
+/// Poll `GET path` until `done` holds for its body, for up to a minute (a rebuild
+/// of the fixture takes a fraction of that).
+fn wait_for(port: u16, path: &str, done: impl Fn(&str) -> bool) -> String {
+    let started = std::time::Instant::now();
+    loop {
+        if let Some((_, body)) = get(port, path) {
+            if done(&body) {
+                return body;
+            }
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "{path} never changed as expected"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn an_edit_is_rebuilt_and_served_and_an_error_shows_over_the_last_good_page() {
+    let site = Site::from_fixture("small");
+    let server = Server::start(&site.root, "2026-06-01", &[]);
+    let port = server.port;
+    let page = "/san-pham/hat-de-trung-khanh/";
+    let yaml = "content/products/hat-de-trung-khanh/product.yaml";
+
+    let first = get(port, page).unwrap().1;
+    // Served pages ask for reloads; the files written stay as a build makes them.
+    assert!(first.contains("<script src=\"/__ocop/live.js\"></script>"));
+    assert!(!std::fs::read_to_string(
+        site.root
+            .join(".ocop-cache/preview/san-pham/hat-de-trung-khanh/index.html")
+    )
+    .unwrap()
+    .contains("__ocop"));
+    let status: serde_json::Value =
+        serde_json::from_str(&get(port, "/__ocop/status").unwrap().1).unwrap();
+    let version = status["version"].as_u64().unwrap();
+    assert_eq!(status["errors"], serde_json::json!([]));
+
+    site.edit(
+        yaml,
+        "name: Hạt dẻ Trùng Khánh",
+        "name: Hạt dẻ Trùng Khánh vụ mới",
+    );
+    wait_for(port, page, |body| {
+        body.contains("Hạt dẻ Trùng Khánh vụ mới")
+    });
+    // Pages learn of the rebuild, which makes them reload.
+    wait_for(port, "/__ocop/status", |body| {
+        let status: serde_json::Value = serde_json::from_str(body).unwrap();
+        status["version"].as_u64().unwrap() > version
+    });
+
+    site.edit(yaml, "stars: 4", "stars: 9");
+    let status = wait_for(port, "/__ocop/status", |body| body.contains("error:"));
+    let status: serde_json::Value = serde_json::from_str(&status).unwrap();
+    let errors: Vec<&str> = status["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect();
+    assert!(
+        errors[0].starts_with(&format!("{yaml}:2:8: error: stars must be 3, 4 or 5")),
+        "{errors:?}"
+    );
+    // The last good build stays up underneath.
+    assert!(get(port, page)
+        .unwrap()
+        .1
+        .contains("Hạt dẻ Trùng Khánh vụ mới"));
+
+    // In a browser, the page shows the errors over itself.
+    let Some(chromium) = common::browser::chromium() else {
+        eprintln!("SKIPPED the error overlay check: no Chromium at /usr/bin/chromium");
+        return;
+    };
+    let profile = tempfile::tempdir().unwrap();
+    let (dom, stderr) = common::browser::dump_dom(&chromium, profile.path(), &server.url(page));
+    let overlay = dom
+        .split("id=\"ocop-errors\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no error overlay\n{stderr}"));
+    assert!(overlay.contains(&format!("{yaml}:2:8: error: stars must be 3, 4 or 5")));
+}

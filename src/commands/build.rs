@@ -27,6 +27,26 @@ pub struct Built {
     pub elapsed: Duration,
 }
 
+impl Built {
+    /// The warnings, sorted, then the summary line.
+    pub fn lines(&self) -> Vec<String> {
+        let mut warnings = self.warnings.clone();
+        warnings.sort();
+        let mut lines: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        lines.push(format!(
+            "built {} pages ({} products, {} photos: {} processed, {} from cache) in {:.2} s into {}",
+            self.pages,
+            self.products,
+            self.photos,
+            self.photos_processed,
+            self.photos - self.photos_processed,
+            self.elapsed.as_secs_f64(),
+            self.output.display()
+        ));
+        lines
+    }
+}
+
 /// Where a build writes.
 pub struct Targets<'a> {
     /// The site, replaced only when the build succeeds.

@@ -26,6 +26,27 @@ pub enum Failure {
     Other(String),
 }
 
+impl Failure {
+    /// What to print, a line each: every diagnostic in order, then a summary that
+    /// ends with `nothing_done` ("nothing was published").
+    pub fn lines(self, nothing_done: &str) -> Vec<String> {
+        match self {
+            Failure::Content(diagnostics) => {
+                let count = diagnostics.error_count();
+                let mut lines: Vec<String> = diagnostics
+                    .into_sorted()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                let noun = if count == 1 { "problem" } else { "problems" };
+                lines.push(format!("error: {count} {noun} found; {nothing_done}"));
+                lines
+            }
+            Failure::Other(message) => vec![format!("error: {message}")],
+        }
+    }
+}
+
 /// The build date: `--today`, else `SOURCE_DATE_EPOCH` (for reproducible builds),
 /// else the local clock.
 pub fn build_date(today: Option<NaiveDate>) -> Result<NaiveDate, Failure> {

@@ -1,39 +1,144 @@
-//! `ocop serve`: build, then serve the output on 127.0.0.1 for preview.
+//! `ocop serve`: build, serve the output on 127.0.0.1, and rebuild whenever
+//! `content/` or `themes/` changes. Open pages reload themselves after a rebuild, and
+//! a build that fails shows its errors over the last good page instead of a dead one.
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use tiny_http::{Header, Response, Server};
+use notify::{RecursiveMode, Watcher};
+use tiny_http::{Header, Request, Response, Server};
 
+use super::build::Built;
 use super::Failure;
 
-/// Serve `output` until the process is stopped. Only listens on loopback: this is a
-/// preview for the person editing, not a public server.
-pub fn serve(output: &Path, port: u16, on_ready: impl FnOnce(&str)) -> Result<(), Failure> {
+/// Where pages ask whether they are stale; no site path can start with `__`.
+const STATUS: &str = "/__ocop/status";
+const LIVE_JS: &str = "/__ocop/live.js";
+/// The script added to every HTML page served, never to the files written.
+const LIVE_SCRIPT: &str = include_str!("live.js");
+/// Editors save a file in several steps; wait for them to settle before rebuilding.
+const SETTLE: Duration = Duration::from_millis(200);
+
+/// What open pages need to know about the latest build.
+#[derive(Default)]
+struct Live {
+    /// Bumped after every rebuild, good or bad, so that pages reload.
+    version: u64,
+    /// The lines of the last build's failure, shown over the page; empty when it
+    /// succeeded.
+    errors: Vec<String>,
+}
+
+/// Build with `rebuild`, serve `output` on 127.0.0.1 until the process is stopped,
+/// and rebuild when anything under `watched` changes.
+pub fn preview<F>(output: &Path, port: u16, watched: &[PathBuf], rebuild: F) -> Result<(), Failure>
+where
+    F: Fn() -> Result<Built, Failure> + Send + 'static,
+{
+    let live = Arc::new(Mutex::new(Live::default()));
+    record(&live, rebuild());
+
     let address = format!("127.0.0.1:{port}");
     let server = Server::http(&address)
         .map_err(|e| Failure::Other(format!("cannot listen on {address}: {e}")))?;
-    on_ready(&format!("http://{address}/"));
-    for request in server.incoming_requests() {
-        let (status, body, kind) = match resolve(output, request.url()) {
-            Some(file) => match fs::read(&file) {
-                Ok(body) => (200, body, content_type(&file)),
-                Err(_) => not_found(output),
-            },
-            None => not_found(output),
-        };
-        let mut response = Response::from_data(body).with_status_code(status);
-        if let Ok(header) = Header::from_bytes("Content-Type", kind) {
-            response = response.with_header(header);
+
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = tx.send(());
         }
-        let _ = request.respond(response);
+    })
+    .map_err(|e| Failure::Other(format!("cannot watch for changes: {e}")))?;
+    for dir in watched.iter().filter(|d| d.is_dir()) {
+        watcher
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(|e| Failure::Other(format!("cannot watch {}: {e}", dir.display())))?;
     }
+    let rebuilding = Arc::clone(&live);
+    std::thread::spawn(move || {
+        while rx.recv().is_ok() {
+            while rx.recv_timeout(SETTLE).is_ok() {}
+            eprintln!("change seen, rebuilding…");
+            record(&rebuilding, rebuild());
+        }
+    });
+
+    eprintln!(
+        "serving {} at http://{address}/ and rebuilding on changes (press Ctrl+C to stop)",
+        output.display()
+    );
+    for request in server.incoming_requests() {
+        respond(request, output, &live);
+    }
+    drop(watcher);
     Ok(())
 }
 
+/// Print the outcome of a build and tell the pages.
+fn record(live: &Mutex<Live>, outcome: Result<Built, Failure>) {
+    let errors = match outcome {
+        Ok(built) => {
+            built.lines().iter().for_each(|l| eprintln!("{l}"));
+            Vec::new()
+        }
+        Err(failure) => {
+            let lines = failure.lines("the preview shows the last good build");
+            lines.iter().for_each(|l| eprintln!("{l}"));
+            lines
+        }
+    };
+    let mut live = live.lock().unwrap_or_else(|e| e.into_inner());
+    live.version += 1;
+    live.errors = errors;
+}
+
+fn respond(request: Request, output: &Path, live: &Mutex<Live>) {
+    let path = request.url().split(['?', '#']).next().unwrap_or("/");
+    let (status, body, kind) = if path == STATUS {
+        let live = live.lock().unwrap_or_else(|e| e.into_inner());
+        let status = serde_json::json!({ "version": live.version, "errors": live.errors });
+        (200, status.to_string().into_bytes(), "application/json")
+    } else if path == LIVE_JS {
+        (
+            200,
+            LIVE_SCRIPT.as_bytes().to_vec(),
+            content_type(Path::new("a.js")),
+        )
+    } else {
+        match resolve(output, request.url()).and_then(|f| Some((fs::read(&f).ok()?, f))) {
+            Some((body, file)) => (200, with_live_script(body, &file), content_type(&file)),
+            None => not_found(output),
+        }
+    };
+    let mut response = Response::from_data(body).with_status_code(status);
+    for (name, value) in [("Content-Type", kind), ("Cache-Control", "no-store")] {
+        if let Ok(header) = Header::from_bytes(name, value) {
+            response = response.with_header(header);
+        }
+    }
+    let _ = request.respond(response);
+}
+
+/// An HTML page with the live-reload script at its end.
+fn with_live_script(mut body: Vec<u8>, file: &Path) -> Vec<u8> {
+    if file.extension().is_some_and(|e| e == "html") {
+        body.extend_from_slice(format!("<script src=\"{LIVE_JS}\"></script>").as_bytes());
+    }
+    body
+}
+
 fn not_found(output: &Path) -> (u16, Vec<u8>, &'static str) {
-    let body = fs::read(output.join("404.html")).unwrap_or_else(|_| b"404".to_vec());
-    (404, body, "text/html; charset=utf-8")
+    let file = output.join("404.html");
+    // Before any good build there is no 404 page: the live script still shows why.
+    let body = fs::read(&file).unwrap_or_else(|_| b"<!DOCTYPE html><title>ocop</title>".to_vec());
+    (
+        404,
+        with_live_script(body, &file),
+        "text/html; charset=utf-8",
+    )
 }
 
 /// The file a request path maps to, never outside `output`.

@@ -5,6 +5,7 @@
 //! Every test file compiles this module on its own and uses a different part of it.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod html;
 pub mod node;
 pub mod server;
