@@ -66,6 +66,66 @@ fn the_demo_builds() {
     every_page_carries_the_demo_notice(&output);
     the_data_covers_every_certificate_status(&output);
     every_internal_link_resolves(&output);
+    machine_readable_output_is_valid(&output);
+}
+
+/// JSON-LD parses on every page that has it, every product page has a Product with its
+/// certification, every sitemap URL is a built file, and every QR code decodes to its
+/// product's address.
+fn machine_readable_output_is_valid(output: &Path) {
+    let (base_url, base_path) = base();
+    let mut products_described = 0;
+    for (file, html) in html_files(output) {
+        for tag in common::html::tags(&html) {
+            if tag.name != "script" || tag.attr("type") != Some("application/ld+json") {
+                continue;
+            }
+            let text = tag.raw_text.clone().unwrap_or_default();
+            let value: serde_json::Value = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{file}: JSON-LD does not parse: {e}"));
+            for item in value["@graph"].as_array().unwrap() {
+                if item["@type"] == "Product" {
+                    assert!(
+                        item["hasCertification"]["certificationRating"]["ratingValue"].is_u64()
+                    );
+                    assert!(item["brand"]["name"].is_string(), "{file}");
+                    products_described += 1;
+                }
+            }
+        }
+    }
+    let products = fs::read_dir(repo().join("content/products"))
+        .unwrap()
+        .count();
+    assert_eq!(products_described, products);
+
+    let sitemap = read_text(&output.join("sitemap.xml"));
+    let urls: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</loc>").map(|(loc, _)| loc))
+        .collect();
+    assert!(urls.len() > products);
+    for url in urls {
+        assert!(
+            common::resolve(output, &base_url, &base_path, url).is_some(),
+            "{url}"
+        );
+    }
+
+    for entry in fs::read_dir(output.join("san-pham")).unwrap() {
+        let folder = entry.unwrap().path();
+        let qr = folder.join("ma-qr.png");
+        if !qr.is_file() {
+            continue;
+        }
+        let image = image::open(&qr).unwrap().to_luma8();
+        let mut prepared = rqrr::PreparedImage::prepare(image);
+        let grids = prepared.detect_grids();
+        let (_, content) = grids[0].decode().unwrap();
+        let slug = folder.file_name().unwrap().to_string_lossy();
+        assert_eq!(content, format!("{base_url}san-pham/{slug}/"));
+    }
 }
 
 /// The demo's `base_url` and its path, which prefixes every internal link.
