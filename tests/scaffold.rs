@@ -92,6 +92,21 @@ fn a_scaffolded_producer_and_product_pass_check() {
         producer.contains("#   bao-lac: Huyện Bảo Lạc\n"),
         "{producer}"
     );
+    // Check passes, but says where a placeholder is still waiting for a real value.
+    let (line, text) = producer
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.starts_with("name: "))
+        .unwrap();
+    let column = text[..text.find("(cần sửa)").unwrap()].chars().count() + 1;
+    assert!(
+        check.stderr.contains(&format!(
+            "content/producers/htx-che-shan-tuyet.yaml:{}:{column}: warning: `(cần sửa)` marks a value still to be replaced",
+            line + 1
+        )),
+        "{}",
+        check.stderr
+    );
 }
 
 #[test]

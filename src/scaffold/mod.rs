@@ -37,7 +37,7 @@ impl Scaffold {
     /// Whether a placeholder is left for the team to replace. (The comments quote
     /// "cần sửa" too, but never in brackets.)
     pub fn has_placeholders(&self) -> bool {
-        self.text.contains("(cần sửa)")
+        self.text.contains(crate::validate::fields::PLACEHOLDER)
     }
 }
 

@@ -85,6 +85,33 @@ pub fn required_text(source: &Source, at: &[Seg], what: &str, text: &str) -> Opt
         .then(|| source.error(at, format!("{what} must not be empty")))
 }
 
+/// What `ocop new` writes where the team must put a real value.
+pub const PLACEHOLDER: &str = "(cần sửa)";
+
+/// Warnings for placeholders left in a file: `ocop check` accepts them so that a new
+/// file can be tried at once, but they must not be published unnoticed.
+pub fn placeholder_warnings(source: &Source) -> Vec<Diagnostic> {
+    source
+        .text
+        .lines()
+        .enumerate()
+        // Comments quote the words too, to explain them.
+        .filter(|(_, line)| !line.trim_start().starts_with('#'))
+        .filter_map(|(i, line)| {
+            let at = line.find(PLACEHOLDER)?;
+            let column = line[..at].chars().count() + 1;
+            Some(
+                Diagnostic::new(
+                    &source.path,
+                    format!("`{PLACEHOLDER}` marks a value still to be replaced; it would be published as it is"),
+                )
+                .at(i + 1, column)
+                .warning(),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

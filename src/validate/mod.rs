@@ -127,6 +127,13 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diag
         }
     }
 
+    let sources = raw.producers.iter().map(|l| &l.source);
+    for source in sources.chain(raw.products.iter().map(|l| &l.source)) {
+        fields::placeholder_warnings(source)
+            .into_iter()
+            .for_each(|w| diagnostics.push(w));
+    }
+
     if diagnostics.has_errors() || raw.site.is_none() {
         return (None, diagnostics);
     }
