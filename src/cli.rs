@@ -32,6 +32,9 @@ pub enum Command {
         base_url: Option<String>,
         #[command(flatten)]
         cache: CacheArgs,
+        /// Print the time each phase of the build took
+        #[arg(long)]
+        timings: bool,
     },
     /// Check every content file and report all problems; writes nothing.
     Check {

@@ -32,6 +32,7 @@ fn run(command: Command) -> Result<(), Failure> {
             output,
             base_url,
             cache,
+            timings,
         } => {
             let output = output.unwrap_or_else(|| site.root.join("public"));
             let options = Options {
@@ -44,6 +45,10 @@ fn run(command: Command) -> Result<(), Failure> {
             };
             let built = build::run(&site.root, &targets, &options)?;
             print_built(&built);
+            if timings {
+                eprintln!("time per phase:");
+                built.timings.lines().iter().for_each(|l| eprintln!("{l}"));
+            }
         }
         Command::Check { site } => {
             let checked = check::run(&site)?;

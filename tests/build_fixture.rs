@@ -530,3 +530,41 @@ fn product_page_shows_markdown_price_and_shops() {
     assert!(about.contains("<strong>OCOP</strong>"), "{about}");
     assert!(main_text(&about).contains("Giới thiệu chương trình OCOP"));
 }
+
+#[test]
+fn timings_name_every_phase_with_its_time() {
+    let site = Site::from_fixture("small");
+    let run = common::ocop([
+        "build".as_ref(),
+        "--root".as_ref(),
+        site.root.as_os_str(),
+        "--output".as_ref(),
+        site.output.as_os_str(),
+        "--today".as_ref(),
+        common::TODAY.as_ref(),
+        "--timings".as_ref(),
+    ]);
+    run.assert_ok();
+    let lines = run.stderr_lines();
+    let start = lines.iter().position(|l| *l == "time per phase:").unwrap();
+    let phases: Vec<&str> = lines[start + 1..]
+        .iter()
+        .map(|line| {
+            let (name, time) = line.trim().rsplit_once("  ").unwrap();
+            let seconds: f64 = time.trim().trim_end_matches(" s").parse().unwrap();
+            assert!(seconds >= 0.0);
+            name.trim()
+        })
+        .collect();
+    for phase in [
+        "load content",
+        "validate and index",
+        "render, minify and write pages",
+        "photos",
+        "search index",
+        "check links",
+        "publish",
+    ] {
+        assert!(phases.contains(&phase), "no `{phase}` in {phases:?}");
+    }
+}

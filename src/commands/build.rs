@@ -1,6 +1,7 @@
 //! `ocop build`: the whole pipeline, published atomically.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -14,6 +15,7 @@ use crate::render::{pages, Renderer};
 use crate::validate::Options;
 use crate::{assets, paths};
 
+use super::timings::Timings;
 use super::{prepare, Failure, Prepared};
 
 pub struct Built {
@@ -22,6 +24,7 @@ pub struct Built {
     pub photos: usize,
     /// Photos decoded in this build; the rest came from the cache.
     pub photos_processed: usize,
+    pub timings: Timings,
     pub warnings: Vec<Diagnostic>,
     pub output: PathBuf,
     pub elapsed: Duration,
@@ -65,7 +68,10 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
         catalogue,
         theme,
         warnings,
+        timings: prepared,
     } = prepare(root, options)?;
+    let mut timings = Timings::start();
+    timings.extend(prepared);
     let staging = Staging::new(output)
         .map_err(|e| Failure::Other(format!("cannot create a build folder: {e}")))?;
     let static_dir = theme.static_dir.clone();
@@ -73,6 +79,8 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
 
     let jobs = pages::all(&catalogue);
     let mut diagnostics = Diagnostics::default();
+    // Summed over threads: pages are rendered, minified and written in parallel.
+    let minifying = AtomicU64::new(0);
     let page_errors: Vec<_> = jobs
         .par_iter()
         .filter_map(|&job| {
@@ -81,13 +89,21 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
                 Err(error) => return Some(error),
             };
             let file = paths::file_for(&job.path(&catalogue));
+            let started = Instant::now();
+            let minified = output::minify(&html);
+            minifying.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
             staging
-                .write(&file, &output::minify(&html))
+                .write(&file, &minified)
                 .err()
                 .map(|e| Diagnostic::new(output.join(&file), format!("cannot write: {e}")))
         })
         .collect();
     page_errors.into_iter().for_each(|e| diagnostics.push(e));
+    timings.lap("render, minify and write pages");
+    timings.add(
+        "  of which minify (summed over threads)",
+        Duration::from_nanos(minifying.into_inner()),
+    );
 
     let photo_cache = Cache::new(targets.cache.join("photos"));
     let progress = ProgressBar::new(0).with_style(
@@ -100,6 +116,7 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
         .errors
         .iter()
         .for_each(|e| diagnostics.push(e.clone()));
+    timings.lap("photos");
     assets::write_qr_codes(&catalogue, &staging)
         .into_iter()
         .for_each(|e| diagnostics.push(e));
@@ -113,13 +130,16 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
         .collect();
     assets::write_sitemap(&catalogue, &entries, &staging)
         .map_err(|e| Failure::Other(format!("cannot write the sitemap: {e}")))?;
+    timings.lap("QR codes and sitemap");
     if let Err(error) = assets::copy_static(root, &static_dir, &staging) {
         diagnostics.push(error);
     }
     assets::write_data(&catalogue, &staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
+    timings.lap("static files and data downloads");
     assets::search::write(&catalogue, &staging)
         .map_err(|e| Failure::Other(format!("cannot write the search index: {e}")))?;
+    timings.lap("search index");
 
     // Only a complete build can be checked: links point at pages, photos and data.
     if diagnostics.is_empty() {
@@ -129,6 +149,7 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
                 format!("broken link in the built page: {why}"),
             ));
         }
+        timings.lap("check links");
     }
     if !diagnostics.is_empty() {
         warnings.into_iter().for_each(|w| diagnostics.push(w));
@@ -138,14 +159,17 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
     staging
         .publish()
         .map_err(|e| Failure::Other(format!("cannot publish to {}: {e}", output.display())))?;
+    timings.lap("publish");
     // Only after success: a failed build must not cost the next one its cache. A
     // cache that cannot be pruned only wastes disk, so that is not an error.
     let _ = photo_cache.prune(&photos.used);
+    timings.lap("prune the photo cache");
     Ok(Built {
         pages: jobs.len(),
         products: catalogue.products.len(),
         photos: photos.processed + photos.reused,
         photos_processed: photos.processed,
+        timings,
         warnings,
         output: output.to_path_buf(),
         elapsed: started.elapsed(),

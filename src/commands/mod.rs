@@ -6,6 +6,7 @@ pub mod import;
 pub mod new;
 pub mod schema;
 pub mod serve;
+pub mod timings;
 
 use std::path::Path;
 
@@ -87,14 +88,18 @@ pub struct Prepared {
     pub theme: Theme,
     /// Printed, but they do not stop the build.
     pub warnings: Vec<Diagnostic>,
+    pub timings: timings::Timings,
 }
 
 /// Load, validate and load the theme: everything up to rendering. Reports the
 /// problems of all three in one go.
 pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Failure> {
+    let mut timings = timings::Timings::start();
     let (raw, mut diagnostics) = content::load(root);
+    timings.lap("load content");
     let (catalogue, found) = validate::validate(&raw, options);
     diagnostics.extend(found);
+    timings.lap("validate and index");
     let theme_name = raw
         .site
         .as_ref()
@@ -102,11 +107,13 @@ pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Failure> {
     let theme = theme::load(root, theme_name)
         .map_err(|d| diagnostics.push(d))
         .ok();
+    timings.lap("load theme");
     match (catalogue, theme) {
         (Some(catalogue), Some(theme)) if !diagnostics.has_errors() => Ok(Prepared {
             catalogue,
             theme,
             warnings: diagnostics.take_warnings(),
+            timings,
         }),
         _ => Err(Failure::Content(diagnostics)),
     }
