@@ -67,27 +67,9 @@ impl Catalogue {
         producers: Vec<Producer>,
         mut products: Vec<Product>,
         pages: Vec<Page>,
-        mut news: Vec<News>,
     ) -> Self {
         products.sort_by(|a, b| a.slug.cmp(&b.slug));
-        news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-        let mut index = Index::build(&products, &producers, districts.len(), categories.len());
-        index.news_by_product = vec![Vec::new(); products.len()];
-        for (n, item) in news.iter().enumerate() {
-            let mut mentioned: Vec<usize> = (item.products.iter())
-                .chain(&item.embedded)
-                .filter_map(|slug| {
-                    products
-                        .binary_search_by(|p| p.slug.as_str().cmp(slug))
-                        .ok()
-                })
-                .collect();
-            mentioned.sort_unstable();
-            mentioned.dedup();
-            for p in mentioned {
-                index.news_by_product[p].push(n);
-            }
-        }
+        let index = Index::build(&products, &producers, districts.len(), categories.len());
         Self {
             site,
             today,
@@ -96,9 +78,30 @@ impl Catalogue {
             producers,
             products,
             pages,
-            news,
+            news: Vec::new(),
             index,
         }
+    }
+
+    /// The catalogue with its published news, newest first, indexed by the products
+    /// each item mentions.
+    pub fn with_news(mut self, mut news: Vec<News>) -> Self {
+        news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let mut by_product = vec![Vec::new(); self.products.len()];
+        for (n, item) in news.iter().enumerate() {
+            let mut mentioned: Vec<usize> = (item.products.iter())
+                .chain(&item.embedded)
+                .filter_map(|slug| self.product_by_slug(slug))
+                .collect();
+            mentioned.sort_unstable();
+            mentioned.dedup();
+            for p in mentioned {
+                by_product[p].push(n);
+            }
+        }
+        self.index.news_by_product = by_product;
+        self.news = news;
+        self
     }
 
     /// The index of the product with `slug`: products are sorted by slug.
@@ -131,6 +134,8 @@ impl Index {
             by_category: vec![Vec::new(); categories],
             by_producer: vec![Vec::new(); producers.len()],
             producers_by_district: vec![Vec::new(); districts],
+            // Filled by `Catalogue::with_news`; empty lists until then.
+            news_by_product: vec![Vec::new(); products.len()],
             ..Index::default()
         };
         for (p, producer) in producers.iter().enumerate() {

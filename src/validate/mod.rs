@@ -165,7 +165,7 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diag
         producers,
         products,
         pages,
-        news,
-    );
+    )
+    .with_news(news);
     (Some(catalogue), diagnostics)
 }
