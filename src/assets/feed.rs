@@ -1,6 +1,7 @@
 //! The Atom feed of the news, `/tin-tuc/atom.xml` (RFC 4287), written by hand: it is a
 //! few elements, and every text goes through [`escape`].
 
+use crate::content::embed::{parts, Part};
 use crate::model::Catalogue;
 use crate::paths;
 use crate::render::markdown::to_html;
@@ -73,11 +74,11 @@ pub fn atom(catalogue: &Catalogue) -> String {
             xml.push_str(&format!("<summary>{}</summary>\n", escape(summary)));
         }
         // Card lines are left out: a reader shows the text, the page shows the cards.
-        let body: String = crate::content::embed::parts(&news.body)
+        let body: String = parts(&news.body)
             .into_iter()
             .filter_map(|part| match part {
-                crate::content::embed::Part::Markdown(text) => Some(to_html(&text)),
-                crate::content::embed::Part::Card(_) => None,
+                Part::Markdown(text) => Some(to_html(&text)),
+                Part::Card(_) => None,
             })
             .collect();
         xml.push_str(&format!(
