@@ -32,6 +32,8 @@ pub enum Command {
         base_url: Option<String>,
         #[command(flatten)]
         cache: CacheArgs,
+        #[command(flatten)]
+        drafts: DraftArgs,
         /// Print the time each phase of the build took
         #[arg(long)]
         timings: bool,
@@ -54,6 +56,8 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         cache: CacheArgs,
+        #[command(flatten)]
+        drafts: DraftArgs,
     },
     /// Create a content file with every field, commented in Vietnamese; never replaces one.
     #[command(
@@ -151,6 +155,14 @@ pub struct SiteArgs {
     /// [default: $SOURCE_DATE_EPOCH, else today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// Also publish news marked `draft: true` or dated after the build date, to
+    /// preview them
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, Args)]

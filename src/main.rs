@@ -32,12 +32,14 @@ fn run(command: Command) -> Result<(), Failure> {
             output,
             base_url,
             cache,
+            drafts,
             timings,
         } => {
             let output = output.unwrap_or_else(|| site.root.join("public"));
             let options = Options {
                 today: build_date(site.today)?,
                 base_url,
+                drafts: drafts.drafts,
             };
             let targets = build::Targets {
                 output: &output,
@@ -70,6 +72,7 @@ fn run(command: Command) -> Result<(), Failure> {
             port,
             output,
             cache,
+            drafts,
         } => {
             // Not `public/`: the preview's links point at 127.0.0.1, and a preview
             // uploaded by mistake would break the real site.
@@ -78,6 +81,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let options = Options {
                 today: build_date(site.today)?,
                 base_url: Some(format!("http://127.0.0.1:{port}/")),
+                drafts: drafts.drafts,
             };
             let cache = cache.dir(&site);
             let root = site.root.clone();

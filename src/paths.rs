@@ -86,6 +86,26 @@ pub fn page(slug: &str) -> String {
     format!("{slug}/")
 }
 
+/// A page of the news listing, from 1.
+pub fn news_list(page: usize) -> String {
+    match page {
+        0 | 1 => "tin-tuc/".into(),
+        n => format!("tin-tuc/trang/{n}/"),
+    }
+}
+
+pub fn news(slug: &str) -> String {
+    format!("tin-tuc/{slug}/")
+}
+
+/// The Atom feed of the news.
+pub const NEWS_FEED: &str = "tin-tuc/atom.xml";
+
+/// A resized copy of a news item's cover, next to the item's page.
+pub fn news_photo(slug: &str, stem: &str, width: u32, format: PhotoFormat) -> String {
+    format!("tin-tuc/{slug}/{stem}-{width}.{}", format.extension())
+}
+
 /// The open-data page that explains the downloads.
 pub fn data_page() -> String {
     "du-lieu/".into()

@@ -2,6 +2,7 @@
 //! data downloads, the search index and the theme's static files.
 
 pub mod data;
+pub mod feed;
 pub mod photos;
 pub mod qr;
 pub mod search;
@@ -55,6 +56,11 @@ pub fn write_sitemap(
         staging.write(&path, xml.as_bytes())?;
     }
     staging.write(paths::ROBOTS, sitemap::robots(base).as_bytes())
+}
+
+/// Write the news' Atom feed, empty when there is no news: every page links to it.
+pub fn write_feed(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
+    staging.write(paths::NEWS_FEED, feed::atom(catalogue).as_bytes())
 }
 
 /// Copy the theme's `static/` folder to the site root.

@@ -65,7 +65,8 @@ pub fn robots(base_url: &str) -> String {
     )
 }
 
-fn escape(text: &str) -> String {
+/// `text` safe inside XML text and attribute values.
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -134,6 +134,8 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
     if let Err(error) = assets::copy_static(root, &static_dir, &staging) {
         diagnostics.push(error);
     }
+    assets::write_feed(&catalogue, &staging)
+        .map_err(|e| Failure::Other(format!("cannot write the news feed: {e}")))?;
     assets::write_data(&catalogue, &staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
     timings.lap("static files and data downloads");

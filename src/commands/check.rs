@@ -17,6 +17,8 @@ pub fn run(args: &SiteArgs) -> Result<Checked, Failure> {
     let options = Options {
         today: build_date(args.today)?,
         base_url: None,
+        // Drafts are checked all the same: validation covers every file.
+        drafts: false,
     };
     let Prepared {
         catalogue,

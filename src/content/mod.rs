@@ -4,6 +4,7 @@
 //! parses. Every file that cannot be read or parsed becomes a diagnostic, and loading
 //! goes on with the rest so that one run reports every broken file.
 
+pub mod embed;
 pub mod frontmatter;
 pub mod locate;
 pub mod records;
@@ -52,6 +53,17 @@ pub struct Loaded<T> {
 pub struct PageSource {
     pub front: PageFrontMatter,
     pub body: String,
+    /// The 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+/// A news item: front matter and Markdown body.
+#[derive(Debug, Clone)]
+pub struct NewsSource {
+    pub front: NewsFrontMatter,
+    pub body: String,
+    /// The 1-based line of the file where the body starts.
+    pub body_line: usize,
 }
 
 /// Everything read from `content/`, before any rule is checked.
@@ -65,6 +77,8 @@ pub struct RawContent {
     /// `id` is the product folder's name; photos are looked up beside the file.
     pub products: Vec<Loaded<ProductRecord>>,
     pub pages: Vec<Loaded<PageSource>>,
+    /// `id` is the file's stem, or the folder's name for `<slug>/index.md`.
+    pub news: Vec<Loaded<NewsSource>>,
 }
 
 impl RawContent {
@@ -138,6 +152,30 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
 
     let (pages, errors) = load_all(&page_files, |path| read_page(root, path));
     raw.pages = pages;
+    diagnostics.extend(errors);
+
+    // A news item is `<slug>.md`, or `<slug>/index.md` with its photos beside it.
+    let news_entries = files_in(&content.join("news"), 1, |p| {
+        p.is_dir() || has_extension(p, "md")
+    });
+    let (news, errors) = load_all(&news_entries, |entry| {
+        if !entry.is_dir() {
+            return read_news(root, entry, file_stem(entry));
+        }
+        let file = entry.join("index.md");
+        if !file.is_file() {
+            return Err(Diagnostic::new(
+                relative(root, entry),
+                "news folder has no index.md",
+            ));
+        }
+        read_news(
+            root,
+            &file,
+            text::normalize(&entry.file_name().unwrap_or_default().to_string_lossy()),
+        )
+    });
+    raw.news = news;
     diagnostics.extend(errors);
 
     (raw, diagnostics)
@@ -215,22 +253,53 @@ fn read_yaml<T: DeserializeOwned>(
 }
 
 fn read_page(root: &Path, path: &Path) -> Result<Loaded<PageSource>, Diagnostic> {
+    let (source, front, body, body_line) = read_markdown(root, path, "page")?;
+    Ok(Loaded {
+        id: file_stem(path),
+        source,
+        record: PageSource {
+            front,
+            body,
+            body_line,
+        },
+    })
+}
+
+fn read_news(root: &Path, path: &Path, id: String) -> Result<Loaded<NewsSource>, Diagnostic> {
+    let (source, front, body, body_line) = read_markdown(root, path, "news item")?;
+    Ok(Loaded {
+        id,
+        source,
+        record: NewsSource {
+            front,
+            body,
+            body_line,
+        },
+    })
+}
+
+/// A Markdown file's source, front matter, body and the line its body starts on.
+fn read_markdown<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    what: &str,
+) -> Result<(Arc<Source>, T, String, usize), Diagnostic> {
     let source = read_source(root, path)?;
     let parts = frontmatter::split(&source.text).ok_or_else(|| {
         Diagnostic::new(
             &source.path,
-            "page must start with front matter: a `---` line, `title: …`, and another `---` line",
+            format!("{what} must start with front matter: a `---` line, `title: …`, and another `---` line"),
         )
         .at(1, 1)
     })?;
     // The front matter starts on line 2, after the opening `---`.
-    let front: PageFrontMatter = yaml::parse_str(&source, parts.front_matter, 1)?;
+    let front: T = yaml::parse_str(&source, parts.front_matter, 1)?;
     let body = parts.body.to_owned();
-    Ok(Loaded {
-        id: file_stem(path),
-        source: Arc::new(source),
-        record: PageSource { front, body },
-    })
+    let body_line = source.text[..source.text.len() - body.len()]
+        .matches('\n')
+        .count()
+        + 1;
+    Ok((Arc::new(source), front, body, body_line))
 }
 
 /// Entries of `dir` up to `depth` deep that match `keep`, sorted by name. Links are not

@@ -335,3 +335,30 @@ pub struct LicenceRecord {
     /// Địa chỉ văn bản giấy phép. / Address of the licence text.
     pub url: Option<String>,
 }
+
+/// Tin bài (content/news/<slug>.md, hoặc content/news/<slug>/index.md với ảnh bên cạnh). /
+/// A news item's front matter.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewsFrontMatter {
+    /// Tiêu đề tin. / Title.
+    pub title: String,
+    /// Ngày đăng, dạng NĂM-THÁNG-NGÀY. / Publication date, YYYY-MM-DD.
+    #[schemars(pattern(DATE_PATTERN))]
+    pub date: String,
+    /// Tóm tắt một, hai câu. / A one- or two-sentence summary.
+    pub summary: Option<String>,
+    /// Ảnh bìa: tệp ảnh cạnh index.md. / Cover photo beside index.md.
+    pub cover: Option<String>,
+    /// Từ khóa. / Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Người viết. / Author.
+    pub author: Option<String>,
+    /// Sản phẩm liên quan (slug). / Related products, by slug.
+    #[serde(default)]
+    pub products: Vec<String>,
+    /// Bản nháp, chưa đăng. / A draft, not published.
+    #[serde(default)]
+    pub draft: bool,
+}

@@ -164,6 +164,7 @@ fn check(mut content: RawContent, files: &[PlannedFile], today: NaiveDate, repor
     let options = validate::Options {
         today,
         base_url: None,
+        drafts: false,
     };
     let (_, found) = validate::validate(&content, &options);
     for diagnostic in found.into_sorted() {

@@ -5,6 +5,7 @@
 
 pub mod certificate;
 pub mod facet;
+pub mod news;
 pub mod producer;
 pub mod product;
 pub mod shop;
@@ -15,6 +16,7 @@ use chrono::NaiveDate;
 
 pub use certificate::{Certificate, CertificateStatus};
 pub use facet::Facet;
+pub use news::News;
 pub use producer::{Page, Producer};
 pub use product::{Photo, Price, Product, Rating};
 pub use shop::{Platform, Shop};
@@ -35,6 +37,8 @@ pub struct Catalogue {
     /// Sorted by slug.
     pub products: Vec<Product>,
     pub pages: Vec<Page>,
+    /// Published news, newest first.
+    pub news: Vec<News>,
     pub index: Index,
 }
 
@@ -50,6 +54,8 @@ pub struct Index {
     pub by_stars: [Vec<usize>; 3],
     /// Every producer, listed products or not, by its district: the trader directory.
     pub producers_by_district: Vec<Vec<usize>>,
+    /// News items that mention each product (related or embedded), newest first.
+    pub news_by_product: Vec<Vec<usize>>,
 }
 
 impl Catalogue {
@@ -72,8 +78,37 @@ impl Catalogue {
             producers,
             products,
             pages,
+            news: Vec::new(),
             index,
         }
+    }
+
+    /// The catalogue with its published news, newest first, indexed by the products
+    /// each item mentions.
+    pub fn with_news(mut self, mut news: Vec<News>) -> Self {
+        news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let mut by_product = vec![Vec::new(); self.products.len()];
+        for (n, item) in news.iter().enumerate() {
+            let mut mentioned: Vec<usize> = (item.products.iter())
+                .chain(&item.embedded)
+                .filter_map(|slug| self.product_by_slug(slug))
+                .collect();
+            mentioned.sort_unstable();
+            mentioned.dedup();
+            for p in mentioned {
+                by_product[p].push(n);
+            }
+        }
+        self.index.news_by_product = by_product;
+        self.news = news;
+        self
+    }
+
+    /// The index of the product with `slug`: products are sorted by slug.
+    pub fn product_by_slug(&self, slug: &str) -> Option<usize> {
+        self.products
+            .binary_search_by(|p| p.slug.as_str().cmp(slug))
+            .ok()
     }
 
     /// Listed products of one star level (3 to 5).
@@ -99,6 +134,8 @@ impl Index {
             by_category: vec![Vec::new(); categories],
             by_producer: vec![Vec::new(); producers.len()],
             producers_by_district: vec![Vec::new(); districts],
+            // Filled by `Catalogue::with_news`; empty lists until then.
+            news_by_product: vec![Vec::new(); products.len()],
             ..Index::default()
         };
         for (p, producer) in producers.iter().enumerate() {

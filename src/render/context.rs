@@ -92,6 +92,10 @@ pub struct NavView<'a> {
     /// The open-data page, which explains the downloads.
     pub data_url: String,
     pub search_url: String,
+    /// The news listing, `/tin-tuc/`.
+    pub news_url: String,
+    /// The news' Atom feed, for `<link rel="alternate">` in every head.
+    pub news_feed_url: String,
     /// The search page's query parameter, for the search box in every header.
     pub search_param: &'static str,
     pub data_urls: DataUrls,
@@ -127,6 +131,8 @@ impl<'a> NavView<'a> {
             stats_url: site.link(&paths::stats()),
             data_url: site.link(&paths::data_page()),
             search_url: site.link(&paths::search()),
+            news_url: site.link(&paths::news_list(1)),
+            news_feed_url: site.link(paths::NEWS_FEED),
             search_param: paths::search_params::QUERY,
             data_urls: DataUrls {
                 products_json: site.link(paths::PRODUCTS_JSON),
@@ -253,11 +259,22 @@ pub struct SourceView {
 const FALLBACK_WIDTH: u32 = 800;
 
 pub fn image<'a>(catalogue: &Catalogue, product: &Product, photo: &'a Photo) -> ImageView<'a> {
+    image_at(catalogue, &product.slug, paths::photo, photo)
+}
+
+/// A photo published by `copy_path` next to the page of `slug`: a product's or a news
+/// item's.
+pub fn image_at<'a>(
+    catalogue: &Catalogue,
+    slug: &str,
+    copy_path: fn(&str, &str, u32, PhotoFormat) -> String,
+    photo: &'a Photo,
+) -> ImageView<'a> {
     let widths = photo.widths();
     let url = |width, format| {
         catalogue
             .site
-            .link(&paths::photo(&product.slug, &photo.stem, width, format))
+            .link(&copy_path(slug, &photo.stem, width, format))
     };
     let size = |width| {
         let (w, h) = photo.scaled(width);

@@ -1,6 +1,40 @@
 //! Markdown from the content files, turned into HTML that is safe to publish.
 
 use pulldown_cmark::{html, Options, Parser};
+use serde::Serialize;
+
+use crate::content::embed::{parts, Part};
+use crate::model::Catalogue;
+
+use super::context::{card, CardView};
+
+/// A piece of a Markdown body: sanitised HTML, or a product card for the theme to draw.
+/// Cards stay data, so the theme's own card markup is used and no HTML is built here.
+#[derive(Serialize)]
+pub struct Block<'a> {
+    /// `""` for a card.
+    pub html: String,
+    pub card: Option<CardView<'a>>,
+}
+
+/// `markdown` rendered, cut at its `{{ product(slug="…") }}` lines. Each Markdown piece
+/// is sanitised on its own, so content never adds HTML around a card.
+pub fn blocks<'a>(catalogue: &'a Catalogue, markdown: &str) -> Vec<Block<'a>> {
+    parts(markdown)
+        .into_iter()
+        .filter_map(|part| match part {
+            Part::Markdown(text) => Some(Block {
+                html: to_html(&text),
+                card: None,
+            }),
+            // Validation refused unknown slugs; a miss here would only drop the card.
+            Part::Card(slug) => catalogue.product_by_slug(slug).map(|i| Block {
+                html: String::new(),
+                card: Some(card(catalogue, &catalogue.products[i])),
+            }),
+        })
+        .collect()
+}
 
 /// Render Markdown and sanitise the result: raw HTML in the content is allowed only
 /// as far as ammonia's allow-list goes, so `<script>`, event handlers and

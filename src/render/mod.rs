@@ -6,6 +6,7 @@
 pub mod context;
 pub mod data_view;
 pub mod markdown;
+pub mod news_view;
 pub mod pages;
 pub mod product_view;
 pub mod search;

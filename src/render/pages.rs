@@ -7,7 +7,7 @@ use crate::model::{Catalogue, STAR_LEVELS};
 use crate::paths;
 
 use super::context::{self, cards, district_link, producer, PageMeta};
-use super::{data_view, product_view, search, stats, structured_data};
+use super::{data_view, news_view, product_view, search, stats, structured_data};
 
 /// One page to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,9 @@ pub enum PageJob {
     Data,
     Search,
     Page(usize),
+    /// A page of the news listing, from 1.
+    NewsList(usize),
+    News(usize),
     NotFound,
 }
 
@@ -61,6 +64,8 @@ pub fn all(catalogue: &Catalogue) -> Vec<PageJob> {
     jobs.extend((0..catalogue.categories.len()).map(PageJob::Category));
     jobs.extend((0..catalogue.producers.len()).map(PageJob::Producer));
     jobs.extend((0..catalogue.pages.len()).map(PageJob::Page));
+    jobs.extend((1..=news_view::listing_pages(catalogue)).map(PageJob::NewsList));
+    jobs.extend((0..catalogue.news.len()).map(PageJob::News));
     jobs
 }
 
@@ -91,6 +96,8 @@ impl PageJob {
             PageJob::Data => paths::data_page(),
             PageJob::Search => paths::search(),
             PageJob::Page(i) => paths::page(&catalogue.pages[i].slug),
+            PageJob::NewsList(n) => paths::news_list(n),
+            PageJob::News(i) => paths::news(&catalogue.news[i].slug),
             PageJob::NotFound => paths::NOT_FOUND.into(),
         }
     }
@@ -111,6 +118,8 @@ impl PageJob {
             PageJob::Data => "data.html",
             PageJob::Search => "search.html",
             PageJob::Page(_) => "page.html",
+            PageJob::NewsList(_) => "news_list.html",
+            PageJob::News(_) => "news.html",
             PageJob::NotFound => "404.html",
         }
     }
@@ -125,9 +134,12 @@ impl PageJob {
     }
 
     /// When the page last changed, as far as the records tell: a product page with its
-    /// latest rating, everything else (listings, counts) with the build.
+    /// latest rating, a news item with its date, everything else (listings, counts)
+    /// with the build.
     pub fn lastmod(self, catalogue: &Catalogue) -> chrono::NaiveDate {
         match self {
+            // A draft previewed with `--drafts` may be dated later than the build.
+            PageJob::News(i) => catalogue.news[i].date.min(catalogue.today),
             PageJob::Product(i) => {
                 let product = &catalogue.products[i];
                 product
@@ -180,7 +192,12 @@ impl PageJob {
                 let end = (start + per_page).min(listed.len());
                 cx.insert("products", &cards(catalogue, &listed[start..end]));
                 cx.insert("total", &listed.len());
-                cx.insert("pagination", &pagination(catalogue, n));
+                cx.insert(
+                    "pagination",
+                    &pagination(n, listing_pages(catalogue), |n| {
+                        catalogue.site.link(&paths::products(n))
+                    }),
+                );
                 let title = if n > 1 {
                     format!("Sản phẩm OCOP – trang {n}")
                 } else {
@@ -191,6 +208,10 @@ impl PageJob {
             PageJob::Product(i) | PageJob::ProductSheet(i) => {
                 let product = &catalogue.products[i];
                 cx.insert("product", &product_view::view(catalogue, product));
+                cx.insert(
+                    "news",
+                    &news_view::items(catalogue, &catalogue.index.news_by_product[i]),
+                );
                 (product.name.clone(), product.summary.clone())
             }
             PageJob::Alias(i, _) => {
@@ -291,10 +312,34 @@ impl PageJob {
                     &Content {
                         slug: &page.slug,
                         title: &page.title,
-                        body_html: super::markdown::to_html(&page.body),
+                        body: super::markdown::blocks(catalogue, &page.body),
                     },
                 );
                 (page.title.clone(), page.description.clone())
+            }
+            PageJob::NewsList(n) => {
+                let start = ((n - 1) * news_view::PER_PAGE).min(catalogue.news.len());
+                let end = (start + news_view::PER_PAGE).min(catalogue.news.len());
+                let shown: Vec<usize> = (start..end).collect();
+                cx.insert("news", &news_view::items(catalogue, &shown));
+                cx.insert("total", &catalogue.news.len());
+                cx.insert(
+                    "pagination",
+                    &pagination(n, news_view::listing_pages(catalogue), |n| {
+                        catalogue.site.link(&paths::news_list(n))
+                    }),
+                );
+                let title = if n > 1 {
+                    format!("Tin tức OCOP – trang {n}")
+                } else {
+                    "Tin tức OCOP".into()
+                };
+                (title, None)
+            }
+            PageJob::News(i) => {
+                let news = &catalogue.news[i];
+                cx.insert("news", &news_view::view(catalogue, news));
+                (news.title.clone(), news.summary.clone())
             }
             PageJob::NotFound => ("Không tìm thấy trang".into(), None),
         };
@@ -320,6 +365,7 @@ impl PageJob {
                 },
                 og_type: match self {
                     PageJob::Product(_) => "product",
+                    PageJob::News(_) => "article",
                     _ => "website",
                 },
                 image: match self {
@@ -384,7 +430,8 @@ struct ProducerGroup<'a> {
 struct Content<'a> {
     slug: &'a str,
     title: &'a str,
-    body_html: String,
+    /// Sanitised HTML pieces and embedded product cards.
+    body: Vec<super::markdown::Block<'a>>,
 }
 
 #[derive(Serialize)]
@@ -403,9 +450,8 @@ struct PageNumber {
     current: bool,
 }
 
-fn pagination(catalogue: &Catalogue, current: usize) -> Pagination {
-    let total_pages = listing_pages(catalogue);
-    let url = |n: usize| catalogue.site.link(&paths::products(n));
+/// Links to every page of a listing of `total_pages`, whose page `n` is at `url(n)`.
+fn pagination(current: usize, total_pages: usize, url: impl Fn(usize) -> String) -> Pagination {
     Pagination {
         current,
         total_pages,

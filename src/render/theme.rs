@@ -23,6 +23,8 @@ pub const REQUIRED: &[&str] = &[
     "product_sheet.html",
     "redirect.html",
     "data.html",
+    "news_list.html",
+    "news.html",
 ];
 
 pub struct Theme {

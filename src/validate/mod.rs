@@ -2,6 +2,7 @@
 //! records into the model, collecting every problem rather than stopping at the first.
 
 pub mod fields;
+pub mod news;
 pub mod pages;
 pub mod photos;
 pub mod producers;
@@ -26,6 +27,8 @@ pub struct Options {
     pub today: NaiveDate,
     /// Replaces `site.yaml`'s `base_url`, e.g. for a local preview.
     pub base_url: Option<String>,
+    /// Publish draft and future-dated news too, to preview them.
+    pub drafts: bool,
 }
 
 /// The catalogue, if the content has no errors, and everything found on the way:
@@ -119,11 +122,35 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diag
         }
     }
 
+    // Every product folder counts, valid or not, so one mistake is not reported twice.
+    let mut slugs: Vec<&str> = first_with_slug.keys().map(String::as_str).collect();
+    slugs.sort_unstable();
     let mut pages = Vec::with_capacity(raw.pages.len());
     for loaded in &raw.pages {
-        match pages::page(loaded) {
+        match pages::page(loaded, &slugs) {
             Ok(page) => pages.push(page),
-            Err(error) => diagnostics.push(error),
+            Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),
+        }
+    }
+
+    let mut news = Vec::with_capacity(raw.news.len());
+    let mut first_news: HashMap<&str, &Loaded<_>> = HashMap::new();
+    for loaded in &raw.news {
+        if let Some(first) = first_news.insert(&loaded.id, loaded) {
+            diagnostics.push(loaded.source.error(
+                &[Seg::Key("title")],
+                format!(
+                    "duplicate news slug `{}`: {} publishes to the same address",
+                    loaded.id,
+                    first.source.path.display()
+                ),
+            ));
+            continue;
+        }
+        match news::news(loaded, &raw.root, &slugs) {
+            Ok(item) if news::is_published(&item, options.today, options.drafts) => news.push(item),
+            Ok(_) => {}
+            Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),
         }
     }
 
@@ -145,6 +172,7 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diag
         producers,
         products,
         pages,
-    );
+    )
+    .with_news(news);
     (Some(catalogue), diagnostics)
 }

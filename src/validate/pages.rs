@@ -13,7 +13,20 @@ pub const RESERVED: &[&str] = &[
     "tin-tuc", "en", "css", "js", "img", "static", "404",
 ];
 
-pub fn page(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {
+pub fn page(loaded: &Loaded<PageSource>, products: &[&str]) -> Result<Page, Vec<Diagnostic>> {
+    let (_, cards) = super::news::cards(
+        &loaded.source,
+        &loaded.record.body,
+        loaded.record.body_line,
+        products,
+    );
+    if !cards.is_empty() {
+        return Err(cards);
+    }
+    page_slug(loaded).map_err(|e| vec![e])
+}
+
+fn page_slug(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {
     if !is_slug(&loaded.id) {
         return Err(loaded.source.error(
             &[Key("title")],

@@ -45,6 +45,8 @@ pub struct PhotoRun {
 struct Job<'a> {
     slug: &'a str,
     photo: &'a Photo,
+    /// Where a copy goes: beside a product's page or a news item's.
+    copy_path: fn(&str, &str, u32, PhotoFormat) -> String,
     /// Only a product's cover gets a share image.
     share: bool,
 }
@@ -56,7 +58,7 @@ struct Need {
     entry: Option<PathBuf>,
 }
 
-/// Make or reuse every photo's published files, and copy them into the build.
+/// Make or reuse every photo's (and news cover's) published files, and copy them into the build.
 pub fn write_all(
     catalogue: &Catalogue,
     root: &Path,
@@ -64,17 +66,24 @@ pub fn write_all(
     staging: &Staging,
     progress: &ProgressBar,
 ) -> PhotoRun {
-    let jobs: Vec<Job> = catalogue
-        .products
-        .iter()
-        .flat_map(|p| {
-            p.photos.iter().enumerate().map(|(i, photo)| Job {
-                slug: &p.slug,
-                photo,
-                share: i == 0,
-            })
+    let product_photos = catalogue.products.iter().flat_map(|p| {
+        p.photos.iter().enumerate().map(|(i, photo)| Job {
+            slug: &p.slug,
+            photo,
+            copy_path: paths::photo,
+            share: i == 0,
         })
-        .collect();
+    });
+    // A news cover gets the same copies; the site's share image stays a product's.
+    let news_covers = catalogue.news.iter().filter_map(|n| {
+        n.cover.as_ref().map(|photo| Job {
+            slug: &n.slug,
+            photo,
+            copy_path: paths::news_photo,
+            share: false,
+        })
+    });
+    let jobs: Vec<Job> = product_photos.chain(news_covers).collect();
     let error = |job: &Job, why: String| Diagnostic::new(relative(root, &job.photo.source), why);
 
     // Hashing is cheap next to decoding: find the work first, so the progress bar
@@ -217,7 +226,7 @@ fn publish(job: &Job, needs: &[Need], staging: &Staging) -> Result<(), String> {
         }
         for width in job.photo.widths() {
             for format in PhotoFormat::ALL {
-                let target = paths::photo(job.slug, &job.photo.stem, width, format);
+                let target = (job.copy_path)(job.slug, &job.photo.stem, width, format);
                 place(entry, &copy_name(width, format), &target)?;
             }
         }

@@ -1,0 +1,178 @@
+//! `news/<slug>.md` and `news/<slug>/index.md`: dates, related products, embedded
+//! cards and the cover photo. Whether an item is published (draft, future date) is
+//! decided here too, so that no later stage can show an unpublished item.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::content::embed::embeds;
+use crate::content::locate::{
+    locate,
+    Seg::{Index, Key},
+};
+use crate::content::{Loaded, NewsSource, Source};
+use crate::diagnostics::{with_suggestion, Diagnostic};
+use crate::model::{News, Photo};
+
+use super::fields::{date, is_slug, required_text, slugify};
+use super::photos::inspect;
+
+/// Folders under `tin-tuc/` that the listing's own pages use.
+const RESERVED: &[&str] = &["trang"];
+
+/// A checked news item, or every problem found in it.
+pub fn news(
+    loaded: &Loaded<NewsSource>,
+    root: &Path,
+    products: &[&str],
+) -> Result<News, Vec<Diagnostic>> {
+    let (front, source) = (&loaded.record.front, &loaded.source);
+    let mut errors = Vec::new();
+    if !is_slug(&loaded.id) || RESERVED.contains(&loaded.id.as_str()) {
+        errors.push(source.error(
+            &[Key("title")],
+            format!(
+                "news slug `{}` (the file or folder name) must be a lowercase ASCII slug other than `trang`, such as `{}`",
+                loaded.id,
+                slugify(&loaded.id)
+            ),
+        ));
+    }
+    errors.extend(required_text(
+        source,
+        &[Key("title")],
+        "title",
+        &front.title,
+    ));
+    let published = date(source, &[Key("date")], &front.date)
+        .map_err(|e| errors.push(e))
+        .ok();
+    for (i, slug) in front.products.iter().enumerate() {
+        if !products.contains(&slug.as_str()) {
+            let (line, column) = value_position(source, &[Key("products"), Index(i)], slug);
+            let message = format!("unknown product `{slug}` in `products`");
+            errors.push(
+                Diagnostic::new(
+                    &source.path,
+                    with_suggestion(message, slug, products.iter().copied()),
+                )
+                .at(line, column),
+            );
+        }
+    }
+    let (embedded, card_errors) = cards(
+        source,
+        &loaded.record.body,
+        loaded.record.body_line,
+        products,
+    );
+    errors.extend(card_errors);
+    let cover = front.cover.as_deref().and_then(|file| {
+        let dir = source
+            .path
+            .parent()
+            .map(|p| root.join(p))
+            .unwrap_or_default();
+        match inspect(&dir, file) {
+            Ok(header) => Some(Photo {
+                stem: slugify(
+                    &Path::new(file)
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy(),
+                ),
+                source: header.path,
+                // The title describes what a news cover shows well enough.
+                alt: front.title.clone(),
+                caption: None,
+                width: header.width,
+                height: header.height,
+            }),
+            Err(why) => {
+                let why = why.replace("product's folder", "news item's folder");
+                errors.push(source.error(&[Key("cover")], why));
+                None
+            }
+        }
+    });
+    match published {
+        Some(date) if errors.is_empty() => Ok(News {
+            slug: loaded.id.clone(),
+            title: front.title.clone(),
+            date,
+            summary: front.summary.clone(),
+            cover,
+            tags: front.tags.clone(),
+            author: front.author.clone(),
+            products: front.products.clone(),
+            embedded,
+            draft: front.draft,
+            body: loaded.record.body.clone(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The products embedded as cards in a Markdown `body` starting on `body_line` of
+/// `source`, and an error for each card line naming no known product.
+pub fn cards(
+    source: &Source,
+    body: &str,
+    body_line: usize,
+    products: &[&str],
+) -> (Vec<String>, Vec<Diagnostic>) {
+    let mut embedded = Vec::new();
+    let mut errors = Vec::new();
+    for embed in embeds(body) {
+        let line = body_line + embed.line;
+        match embed.slug {
+            Ok(slug) if products.contains(&slug.as_str()) => embedded.push(slug),
+            Ok(slug) => {
+                let message = format!("unknown product `{slug}` in a product card");
+                errors.push(
+                    Diagnostic::new(
+                        &source.path,
+                        with_suggestion(message, &slug, products.iter().copied()),
+                    )
+                    .at(line, embed.column),
+                );
+            }
+            Err(why) => errors.push(Diagnostic::new(&source.path, why).at(line, embed.column)),
+        }
+    }
+    (embedded, errors)
+}
+
+/// Whether an item is on the site: not a draft and not dated after the build, unless
+/// drafts are asked for (to preview them).
+pub fn is_published(news: &News, today: NaiveDate, drafts: bool) -> bool {
+    drafts || (!news.draft && news.date <= today)
+}
+
+/// Where `text`, the value at `at`, is written: `locate` finds the list, and inside a
+/// flow list (`[a, b]`) the value itself is searched for on that line.
+pub fn value_position(
+    source: &Source,
+    at: &[crate::content::locate::Seg],
+    text: &str,
+) -> (usize, usize) {
+    let (line, column) = locate(&source.text, at);
+    let Some(written) = source.text.lines().nth(line - 1) else {
+        return (line, column);
+    };
+    let from: usize = written.chars().take(column - 1).map(char::len_utf8).sum();
+    let delimiter =
+        |c: Option<char>| c.is_none_or(|c| matches!(c, '[' | ']' | ',' | ' ' | '"' | '\'' | '-'));
+    let found = written[from..]
+        .match_indices(text)
+        .map(|(b, _)| from + b)
+        .find(|&b| {
+            delimiter(written[..b].chars().next_back())
+                && delimiter(written[b + text.len()..].chars().next())
+        });
+    match found {
+        Some(byte) => (line, written[..byte].chars().count() + 1),
+        None => (line, column),
+    }
+}
