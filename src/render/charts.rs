@@ -9,11 +9,16 @@
 
 use serde::Serialize;
 
-/// Width of every chart's `viewBox`. Near a phone's width in CSS pixels, so that text
-/// drawn at 12 units stays readable when the chart is scaled to fit.
-pub const WIDTH: u32 = 360;
-/// Vertical distance from one row to the next: label line, bar, gap.
+/// Width of every chart's `viewBox`: about the width a phone gives a chart in CSS
+/// pixels, so that text drawn at 12 to 13 units reads at that size there.
+pub const WIDTH: u32 = 300;
+/// Height of a row with a one-line label: label line, bar, gap.
 const ROW_PITCH: u32 = 42;
+/// Each further line of a long label adds this much.
+const LINE_HEIGHT: u32 = 16;
+/// Characters a label line holds at 13 units in `WIDTH` (about 7 units a character);
+/// longer labels wrap between words.
+const LABEL_CHARS: usize = 40;
 /// Space above the first row and below the last.
 const PADDING: u32 = 4;
 /// Baseline of a row's label, from the top of the row.
@@ -24,7 +29,7 @@ const BAR_HEIGHT: u32 = 16;
 /// Baseline of numbers drawn on or after a bar, from the bar's top.
 const VALUE_BASELINE: u32 = 12;
 /// Room kept right of the longest bar for its total (up to five digits at 12 units).
-const TOTAL_ROOM: u32 = 40;
+const TOTAL_ROOM: u32 = 36;
 /// Gap between the end of a bar and its total.
 const TOTAL_GAP: u32 = 4;
 /// Narrowest segment that can hold its number: two digits at 12 units.
@@ -53,9 +58,9 @@ pub struct Chart {
 #[derive(Debug, Serialize)]
 pub struct Row {
     pub label: String,
+    /// The label wrapped to fit the width, each line with its baseline (x = 0).
+    pub label_lines: Vec<Line>,
     pub total: usize,
-    /// Baseline of the label, which starts at x = 0.
-    pub label_y: u32,
     pub bar_y: u32,
     pub bar_height: u32,
     /// Baseline of the numbers on and after the bar.
@@ -64,6 +69,12 @@ pub struct Row {
     pub total_x: u32,
     /// Non-empty segments only, in series order.
     pub segments: Vec<Segment>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Line {
+    pub text: String,
+    pub y: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -111,12 +122,22 @@ pub fn stacked(series: &[(&str, &str)], bars: Vec<Bar>) -> Chart {
         let (sum, longest) = (sum as u64, longest as u64);
         u32::try_from((sum * u64::from(span) + longest / 2) / longest).unwrap_or(span)
     };
+    let mut top = PADDING;
     let rows: Vec<Row> = bars
         .into_iter()
         .zip(&totals)
-        .enumerate()
-        .map(|(i, (bar, &total))| {
-            let top = PADDING + ROW_PITCH * i as u32;
+        .map(|(bar, &total)| {
+            let lines = wrap(&bar.label, LABEL_CHARS);
+            let extra = LINE_HEIGHT * (lines.len().max(1) as u32 - 1);
+            let label_lines = (0..)
+                .zip(lines)
+                .map(|(n, text)| Line {
+                    text,
+                    y: top + LABEL_BASELINE + LINE_HEIGHT * n,
+                })
+                .collect();
+            let bar_y = top + BAR_TOP + extra;
+            top += ROW_PITCH + extra;
             let mut running = 0;
             let segments = series
                 .iter()
@@ -138,11 +159,11 @@ pub fn stacked(series: &[(&str, &str)], bars: Vec<Bar>) -> Chart {
                 .collect();
             Row {
                 label: bar.label,
+                label_lines,
                 total,
-                label_y: top + LABEL_BASELINE,
-                bar_y: top + BAR_TOP,
+                bar_y,
                 bar_height: BAR_HEIGHT,
-                value_y: top + BAR_TOP + VALUE_BASELINE,
+                value_y: bar_y + VALUE_BASELINE,
                 total_x: end(total) + TOTAL_GAP,
                 segments,
             }
@@ -150,11 +171,27 @@ pub fn stacked(series: &[(&str, &str)], bars: Vec<Bar>) -> Chart {
         .collect();
     Chart {
         width: WIDTH,
-        height: PADDING * 2 + ROW_PITCH * rows.len() as u32,
+        height: top + PADDING,
         total: totals.iter().sum(),
         series: legend,
         rows,
     }
+}
+
+/// `text` in lines of at most `width` characters, broken between words; a single
+/// longer word keeps a line of its own.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -201,6 +238,29 @@ mod tests {
         let none = stacked(&STARS, Vec::new());
         assert_eq!((none.total, none.rows.len()), (0, 0));
         assert_eq!(none.height, PADDING * 2);
+    }
+
+    #[test]
+    fn long_labels_wrap_and_push_the_next_rows_down() {
+        let long = "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch";
+        assert_eq!(
+            wrap(long, LABEL_CHARS),
+            [
+                "Dịch vụ du lịch cộng đồng, du lịch sinh",
+                "thái và điểm du lịch"
+            ]
+        );
+        assert_eq!(wrap("  Thực   phẩm ", LABEL_CHARS), ["Thực phẩm"]);
+        let chart = stacked(&[("x", "x")], vec![bar(long, &[1]), bar("B", &[1])]);
+        let (first, second) = (&chart.rows[0], &chart.rows[1]);
+        assert_eq!(first.label_lines.len(), 2);
+        assert_eq!(first.label_lines[1].y, first.label_lines[0].y + LINE_HEIGHT);
+        assert_eq!(first.bar_y, PADDING + BAR_TOP + LINE_HEIGHT);
+        assert_eq!(
+            second.label_lines[0].y,
+            first.bar_y + ROW_PITCH - BAR_TOP + LABEL_BASELINE
+        );
+        assert_eq!(chart.height, PADDING * 2 + ROW_PITCH * 2 + LINE_HEIGHT);
     }
 
     #[test]
