@@ -1,9 +1,16 @@
 //! The statistics page: every figure computed from the records, never typed in.
+//!
+//! The counts are laid out as charts by `charts`; the template draws them and repeats
+//! every figure in a table.
 
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Catalogue, CertificateStatus, ProducerType};
+use crate::model::{Catalogue, CertificateStatus, ProducerType, Product};
 
+use super::charts::{self, Bar, Chart};
 use super::context::{card, category_ref, display_date, district_ref, CardView, Ref};
 
 /// Star levels as columns, lowest first.
@@ -11,6 +18,8 @@ const COLUMNS: [u8; 3] = [3, 4, 5];
 
 #[derive(Serialize)]
 pub struct StatsView<'a> {
+    /// The build date the figures are computed on, ISO and as displayed.
+    pub as_of: String,
     pub as_of_display: String,
     pub total_products: usize,
     pub total_producers: usize,
@@ -19,8 +28,38 @@ pub struct StatsView<'a> {
     pub star_totals: [usize; 3],
     pub by_category: Vec<CategoryRow<'a>>,
     pub by_producer_type: Vec<ProducerTypeRow>,
+    pub by_year: Vec<YearRow>,
+    pub year_totals: YearTotals,
     pub expiring: Vec<ExpiringRow<'a>>,
     pub warning_months: u32,
+    pub charts: Charts,
+}
+
+/// The figures above, laid out for drawing.
+#[derive(Serialize)]
+pub struct Charts {
+    pub by_district: Chart,
+    pub by_category: Chart,
+    pub by_producer_type: Chart,
+    pub by_year: Chart,
+}
+
+/// Certification decisions of one calendar year, over every product (expired ones too:
+/// they were certified then). A product's first certification is `new`; each later one
+/// is a re-evaluation, counted in the year of its own decision.
+#[derive(Serialize)]
+pub struct YearRow {
+    pub year: i32,
+    pub new: usize,
+    pub reevaluated: usize,
+    pub total: usize,
+}
+
+#[derive(Serialize, Default)]
+pub struct YearTotals {
+    pub new: usize,
+    pub reevaluated: usize,
+    pub total: usize,
 }
 
 #[derive(Serialize)]
@@ -49,6 +88,8 @@ pub struct ProducerTypeRow {
 #[derive(Serialize)]
 pub struct ExpiringRow<'a> {
     pub card: CardView<'a>,
+    /// The producer's phone, to invite it to re-evaluation.
+    pub phone: Option<&'a str>,
     pub expires: String,
     pub expires_display: String,
     pub days_left: i64,
@@ -60,7 +101,7 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
     let count_stars =
         |ids: &[usize], stars: u8| ids.iter().filter(|&&i| products[i].stars == stars).count();
 
-    let by_district = catalogue
+    let by_district: Vec<DistrictRow> = catalogue
         .index
         .by_district
         .iter()
@@ -72,7 +113,18 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
         })
         .collect();
 
-    let by_producer_type = ProducerType::ALL
+    let by_category: Vec<CategoryRow> = catalogue
+        .index
+        .by_category
+        .iter()
+        .enumerate()
+        .map(|(c, ids)| CategoryRow {
+            category: category_ref(catalogue, c),
+            count: ids.len(),
+        })
+        .collect();
+
+    let by_producer_type: Vec<ProducerTypeRow> = ProducerType::ALL
         .into_iter()
         .map(|kind| {
             let of_kind: Vec<usize> = (0..catalogue.producers.len())
@@ -93,12 +145,22 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
         })
         .collect();
 
+    let by_year = certifications_by_year(products, catalogue.today);
+    let year_totals = by_year
+        .iter()
+        .fold(YearTotals::default(), |sum, y| YearTotals {
+            new: sum.new + y.new,
+            reevaluated: sum.reevaluated + y.reevaluated,
+            total: sum.total + y.total,
+        });
+
     let mut expiring: Vec<ExpiringRow> = listed
         .iter()
         .map(|&i| &products[i])
         .filter(|p| p.status == CertificateStatus::Expiring)
         .map(|p| ExpiringRow {
             card: card(catalogue, p),
+            phone: catalogue.producers[p.producer].phone.as_deref(),
             expires: p.certificate.expires.to_string(),
             expires_display: display_date(p.certificate.expires),
             days_left: (p.certificate.expires - catalogue.today).num_days(),
@@ -106,7 +168,39 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
         .collect();
     expiring.sort_by(|a, b| a.expires.cmp(&b.expires).then(a.card.slug.cmp(b.card.slug)));
 
+    let charts = Charts {
+        by_district: charts::stacked(
+            &STAR_SERIES,
+            by_district
+                .iter()
+                .map(|r| bar(r.district.name, r.counts.to_vec()))
+                .collect(),
+        ),
+        by_category: charts::stacked(
+            &[("bar", "Sản phẩm")],
+            by_category
+                .iter()
+                .map(|r| bar(r.category.name, vec![r.count]))
+                .collect(),
+        ),
+        by_producer_type: charts::stacked(
+            &[("bar", "Chủ thể")],
+            by_producer_type
+                .iter()
+                .map(|r| bar(r.label, vec![r.producers]))
+                .collect(),
+        ),
+        by_year: charts::stacked(
+            &[("new", "Công nhận mới"), ("again", "Đánh giá lại")],
+            by_year
+                .iter()
+                .map(|y| bar(&y.year.to_string(), vec![y.new, y.reevaluated]))
+                .collect(),
+        ),
+    };
+
     StatsView {
+        as_of: catalogue.today.to_string(),
         as_of_display: display_date(catalogue.today),
         total_products: listed.len(),
         total_producers: catalogue
@@ -118,18 +212,72 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
         star_levels: COLUMNS,
         by_district,
         star_totals: COLUMNS.map(|s| catalogue.with_stars(s).len()),
-        by_category: catalogue
-            .index
-            .by_category
-            .iter()
-            .enumerate()
-            .map(|(c, ids)| CategoryRow {
-                category: category_ref(catalogue, c),
-                count: ids.len(),
-            })
-            .collect(),
+        by_category,
         by_producer_type,
+        by_year,
+        year_totals,
         expiring,
         warning_months: catalogue.site.warning_months,
+        charts,
     }
+}
+
+/// The star-level series of a chart, in the order of `COLUMNS`, each with the CSS
+/// class its segments are drawn with.
+const STAR_SERIES: [(&str, &str); 3] = [("s3", "3 sao"), ("s4", "4 sao"), ("s5", "5 sao")];
+
+fn bar(label: &str, values: Vec<usize>) -> Bar {
+    Bar {
+        label: label.to_owned(),
+        values,
+    }
+}
+
+/// Certifications per year, from the first year with one to the last, years without
+/// any included so that the chart's time axis has no gaps.
+fn certifications_by_year(products: &[Product], today: NaiveDate) -> Vec<YearRow> {
+    let mut years: BTreeMap<i32, (usize, usize)> = BTreeMap::new();
+    for product in products {
+        for (n, date) in certification_dates(product, today).into_iter().enumerate() {
+            let year = years.entry(date.year()).or_default();
+            if n == 0 {
+                year.0 += 1;
+            } else {
+                year.1 += 1;
+            }
+        }
+    }
+    let (Some(&first), Some(&last)) = (years.keys().next(), years.keys().next_back()) else {
+        return Vec::new();
+    };
+    (first..=last)
+        .map(|year| {
+            let (new, reevaluated) = years.get(&year).copied().unwrap_or_default();
+            YearRow {
+                year,
+                new,
+                reevaluated,
+                total: new + reevaluated,
+            }
+        })
+        .collect()
+}
+
+/// The dates a product was certified on, oldest first, each once: its current
+/// certificate and the ratings of its history that certified it (3★ or more; a 1★
+/// or 2★ rating is not an OCOP certification). A history entry on the certificate's
+/// own date is that same decision written twice, and one dated after the build date
+/// has not happened yet.
+fn certification_dates(product: &Product, today: NaiveDate) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = product
+        .history
+        .iter()
+        .filter(|r| r.stars >= 3)
+        .map(|r| r.date)
+        .chain([product.certificate.date])
+        .filter(|&d| d <= today)
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates
 }

@@ -200,6 +200,11 @@ impl Site {
     }
 
     pub fn build(&self) -> Run {
+        self.build_on(TODAY)
+    }
+
+    /// Build with `today` (`YYYY-MM-DD`) as the build date instead of [`TODAY`].
+    pub fn build_on(&self, today: &str) -> Run {
         ocop([
             "build".as_ref(),
             "--root".as_ref(),
@@ -207,7 +212,7 @@ impl Site {
             "--output".as_ref(),
             self.output.as_os_str(),
             "--today".as_ref(),
-            TODAY.as_ref(),
+            today.as_ref(),
         ])
     }
 
