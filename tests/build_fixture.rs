@@ -539,16 +539,7 @@ fn product_page_shows_markdown_price_and_shops() {
 #[test]
 fn timings_name_every_phase_with_its_time() {
     let site = Site::from_fixture("small");
-    let run = common::ocop([
-        "build".as_ref(),
-        "--root".as_ref(),
-        site.root.as_os_str(),
-        "--output".as_ref(),
-        site.output.as_os_str(),
-        "--today".as_ref(),
-        common::TODAY.as_ref(),
-        "--timings".as_ref(),
-    ]);
+    let run = site.build_with(common::TODAY, &["--timings".as_ref()]);
     run.assert_ok();
     let lines = run.stderr_lines();
     let start = lines.iter().position(|l| *l == "time per phase:").unwrap();

@@ -74,19 +74,7 @@ fn an_unchanged_rebuild_processes_no_photo_and_a_changed_photo_only_itself() {
 fn the_cache_folder_can_be_moved_and_a_failed_build_keeps_it() {
     let site = Site::from_fixture("small");
     let elsewhere = site.root.parent().unwrap().join("photo-cache");
-    let build = |extra: &[&std::ffi::OsStr]| {
-        let mut args: Vec<&std::ffi::OsStr> = vec![
-            "build".as_ref(),
-            "--root".as_ref(),
-            site.root.as_os_str(),
-            "--output".as_ref(),
-            site.output.as_os_str(),
-            "--today".as_ref(),
-            common::TODAY.as_ref(),
-        ];
-        args.extend(extra);
-        common::ocop(args)
-    };
+    let build = |extra: &[&std::ffi::OsStr]| site.build_with(common::TODAY, extra);
     let moved = [std::ffi::OsStr::new("--cache-dir"), elsewhere.as_os_str()];
     assert!(processed(&build(&moved)) > 0);
     assert!(!entries(&elsewhere).is_empty());

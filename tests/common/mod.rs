@@ -205,7 +205,12 @@ impl Site {
 
     /// Build with `today` (`YYYY-MM-DD`) as the build date instead of [`TODAY`].
     pub fn build_on(&self, today: &str) -> Run {
-        ocop([
+        self.build_with(today, &[])
+    }
+
+    /// Build on `today` with `extra` options such as `--timings`.
+    pub fn build_with(&self, today: &str, extra: &[&std::ffi::OsStr]) -> Run {
+        let mut args: Vec<&std::ffi::OsStr> = vec![
             "build".as_ref(),
             "--root".as_ref(),
             self.root.as_os_str(),
@@ -213,7 +218,9 @@ impl Site {
             self.output.as_os_str(),
             "--today".as_ref(),
             today.as_ref(),
-        ])
+        ];
+        args.extend(extra);
+        ocop(args)
     }
 
     pub fn check(&self) -> Run {
