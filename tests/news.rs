@@ -301,4 +301,14 @@ fn a_cover_is_published_resized_without_its_metadata() {
     assert!(site
         .page("tin-tuc/")
         .contains(&format!("{BASE_PATH}tin-tuc/co-anh/anh-bia-800.jpg")));
+    // Link previews of the item show its own cover.
+    let page = tags(&site.page("tin-tuc/co-anh/"));
+    let image = page
+        .iter()
+        .find(|t| t.name == "meta" && t.attr("property") == Some("og:image"))
+        .and_then(|t| t.attr("content"));
+    assert_eq!(
+        image,
+        Some(format!("{BASE_URL}tin-tuc/co-anh/anh-bia-1000.jpg").as_str())
+    );
 }

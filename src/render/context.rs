@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Catalogue, Contact, Photo, Producer, Product, STAR_LEVELS};
+use crate::model::{Catalogue, Contact, News, Photo, Producer, Product, STAR_LEVELS};
 use crate::paths::{self, PhotoFormat};
 
 use super::markdown;
@@ -188,6 +188,25 @@ pub struct ShareImage<'a> {
     pub width: u32,
     pub height: u32,
     pub alt: &'a str,
+}
+
+/// A news item's link-preview image: the largest JPEG copy of its cover, which
+/// previews crop as they need.
+pub fn news_image<'a>(catalogue: &Catalogue, item: &'a News) -> Option<ShareImage<'a>> {
+    let cover = item.cover.as_ref()?;
+    let largest = cover.widths().last().copied()?;
+    let (width, height) = cover.scaled(largest);
+    Some(ShareImage {
+        url: catalogue.site.absolute(&paths::news_photo(
+            &item.slug,
+            &cover.stem,
+            largest,
+            PhotoFormat::Jpeg,
+        )),
+        width,
+        height,
+        alt: &cover.alt,
+    })
 }
 
 /// The image for pages that have none of their own: the share image of the first

@@ -373,6 +373,8 @@ impl PageJob {
                         context::share_image(catalogue, &catalogue.products[i])
                             .or_else(|| context::site_image(catalogue))
                     }
+                    PageJob::News(i) => context::news_image(catalogue, &catalogue.news[i])
+                        .or_else(|| context::site_image(catalogue)),
                     _ => context::site_image(catalogue),
                 },
                 jsonld: match self {
