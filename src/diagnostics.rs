@@ -115,6 +115,13 @@ impl Diagnostics {
     }
 }
 
+/// Diagnostics as printed, a line each, in file and position order.
+pub fn sorted_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
+    let mut sorted = diagnostics.to_vec();
+    sorted.sort();
+    sorted.iter().map(ToString::to_string).collect()
+}
+
 /// The closest known name to a mistyped one, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known

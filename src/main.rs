@@ -178,10 +178,8 @@ fn print_imported(imported: &ocop::import::Imported, dry_run: bool) {
 }
 
 fn print_warnings(warnings: &[ocop::diagnostics::Diagnostic]) {
-    let mut sorted = warnings.to_vec();
-    sorted.sort();
-    for warning in sorted {
-        eprintln!("{warning}");
+    for line in ocop::diagnostics::sorted_lines(warnings) {
+        eprintln!("{line}");
     }
 }
 

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::assets::photos::cache::Cache;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{sorted_lines, Diagnostic, Diagnostics};
 use crate::output::{self, Staging};
 use crate::render::{pages, Renderer};
 use crate::validate::Options;
@@ -33,9 +33,7 @@ pub struct Built {
 impl Built {
     /// The warnings, sorted, then the summary line.
     pub fn lines(&self) -> Vec<String> {
-        let mut warnings = self.warnings.clone();
-        warnings.sort();
-        let mut lines: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        let mut lines = sorted_lines(&self.warnings);
         lines.push(format!(
             "built {} pages ({} products, {} photos: {} processed, {} from cache) in {:.2} s into {}",
             self.pages,
@@ -111,11 +109,10 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     progress.set_message("processing photos");
-    let photos = assets::photos::write_all(&catalogue, root, &photo_cache, &staging, &progress);
-    photos
-        .errors
-        .iter()
-        .for_each(|e| diagnostics.push(e.clone()));
+    let mut photos = assets::photos::write_all(&catalogue, root, &photo_cache, &staging, &progress);
+    std::mem::take(&mut photos.errors)
+        .into_iter()
+        .for_each(|e| diagnostics.push(e));
     timings.lap("photos");
     assets::write_qr_codes(&catalogue, &staging)
         .into_iter()

@@ -41,24 +41,26 @@ impl Staging {
 
     /// Write `bytes` at `relative` inside the build, creating folders as needed.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.path().join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(path, bytes)
+        fs::write(self.place(relative)?, bytes)
     }
 
     /// Place the file `from` at `relative` inside the build: a hard link when `from`
     /// is on the same file system, which costs no copying, else a copy.
     pub fn link(&self, relative: &str, from: &Path) -> io::Result<()> {
-        let path = self.dir.path().join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
+        let path = self.place(relative)?;
         if fs::hard_link(from, &path).is_err() {
             fs::copy(from, &path)?;
         }
         Ok(())
+    }
+
+    /// The path of `relative` inside the build, its folders created.
+    fn place(&self, relative: &str) -> io::Result<PathBuf> {
+        let path = self.dir.path().join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        Ok(path)
     }
 
     /// Replace the target with this build.
