@@ -8,9 +8,14 @@ pub fn home() -> String {
 }
 
 pub fn products(page: usize) -> String {
+    paged("san-pham/".into(), page)
+}
+
+/// Page `page` (from 1) of a listing whose first page is `first`.
+fn paged(first: String, page: usize) -> String {
     match page {
-        0 | 1 => "san-pham/".into(),
-        n => format!("san-pham/trang/{n}/"),
+        0 | 1 => first,
+        n => format!("{first}trang/{n}/"),
     }
 }
 
@@ -33,11 +38,21 @@ pub fn district(id: &str) -> String {
 }
 
 pub fn stars(stars: u8) -> String {
-    format!("sao/{stars}/")
+    stars_page(stars, 1)
+}
+
+/// A page of the listing of one star level, from 1.
+pub fn stars_page(stars: u8, page: usize) -> String {
+    paged(format!("sao/{stars}/"), page)
 }
 
 pub fn category(id: &str) -> String {
-    format!("nhom/{id}/")
+    category_page(id, 1)
+}
+
+/// A page of the listing of one category, from 1.
+pub fn category_page(id: &str, page: usize) -> String {
+    paged(format!("nhom/{id}/"), page)
 }
 
 pub fn producers() -> String {
@@ -88,10 +103,7 @@ pub fn page(slug: &str) -> String {
 
 /// A page of the news listing, from 1.
 pub fn news_list(page: usize) -> String {
-    match page {
-        0 | 1 => "tin-tuc/".into(),
-        n => format!("tin-tuc/trang/{n}/"),
-    }
+    paged("tin-tuc/".into(), page)
 }
 
 pub fn news(slug: &str) -> String {

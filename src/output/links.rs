@@ -12,37 +12,87 @@ use walkdir::WalkDir;
 
 use crate::model::Site;
 
-/// What one page holds: its outgoing links and the ids it defines.
+/// What one page holds: the ids it defines, and what its links need that only the
+/// whole site can tell.
 #[derive(Default)]
 struct Scanned {
-    links: Vec<String>,
     ids: HashSet<String>,
+    /// Links already found broken, with why.
+    broken: Vec<String>,
+    /// Links into another page, as (link, page, anchor), to check once every page's
+    /// ids are known.
+    anchors: Vec<(String, String, String)>,
 }
 
 /// Broken links of the HTML pages under `dir`, as (page, message), sorted.
 pub fn broken(dir: &Path, site: &Site) -> Vec<(String, String)> {
-    let pages: Vec<String> = WalkDir::new(dir)
+    // Every file, listed once: looking each link up on disk costs a system call, and
+    // a national site has millions of links.
+    let files: HashSet<String> = WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html"))
+        .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
             let relative = e.path().strip_prefix(dir).ok()?;
             Some(relative.to_string_lossy().replace('\\', "/"))
         })
         .collect();
+    let pages: Vec<&str> = files
+        .iter()
+        .map(String::as_str)
+        .filter(|f| f.ends_with(".html"))
+        .collect();
+    let exists = |file: &str| files.contains(file);
     let scanned: HashMap<&str, Scanned> = pages
         .par_iter()
-        .map(|page| {
+        .map(|&page| {
             let html = std::fs::read_to_string(dir.join(page)).unwrap_or_default();
-            (page.as_str(), scan(&html))
+            (page, scan(&html, page, site, &exists))
         })
         .collect();
+    report(&scanned, |_| None)
+}
+
+/// Broken links of `pages`, as (path, HTML), about to be written into `dir`, a
+/// complete build: what they link to must be among them or already in `dir`.
+pub fn broken_in(pages: &[(String, Vec<u8>)], dir: &Path, site: &Site) -> Vec<(String, String)> {
+    let new: HashSet<&str> = pages.iter().map(|(path, _)| path.as_str()).collect();
+    let exists = |file: &str| new.contains(file) || dir.join(file).is_file();
+    let scanned: HashMap<&str, Scanned> = pages
+        .par_iter()
+        .map(|(page, html)| {
+            let html = String::from_utf8_lossy(html);
+            (page.as_str(), scan(&html, page, site, &exists))
+        })
+        .collect();
+    report(&scanned, |file| {
+        let html = std::fs::read_to_string(dir.join(file)).ok()?;
+        Some(scan(&html, file, site, &|_| true).ids)
+    })
+}
+
+/// The broken links of `scanned` pages, sorted, with the ids of pages not among them
+/// from `ids_of`.
+fn report(
+    scanned: &HashMap<&str, Scanned>,
+    ids_of: impl Fn(&str) -> Option<HashSet<String>> + Sync,
+) -> Vec<(String, String)> {
     let mut broken: Vec<(String, String)> = scanned
         .par_iter()
         .flat_map_iter(|(page, found)| {
-            found.links.iter().filter_map(|link| {
-                check(dir, site, page, link, &scanned).map(|why| (page.to_string(), why))
-            })
+            let missing_anchors = found.anchors.iter().filter_map(|(link, file, id)| {
+                let known = match scanned.get(file.as_str()) {
+                    Some(target) => target.ids.contains(id),
+                    None => ids_of(file).is_some_and(|ids| ids.contains(id)),
+                };
+                (!known).then(|| format!("`{link}` points at `#{id}`, which {file} does not have"))
+            });
+            found
+                .broken
+                .iter()
+                .cloned()
+                .chain(missing_anchors)
+                .map(|why| (page.to_string(), why))
         })
         .collect();
     broken.sort();
@@ -50,21 +100,24 @@ pub fn broken(dir: &Path, site: &Site) -> Vec<(String, String)> {
     broken
 }
 
-fn scan(html: &str) -> Scanned {
-    let mut found = Scanned::default();
+fn scan(html: &str, page: &str, site: &Site, exists: &(dyn Fn(&str) -> bool + Sync)) -> Scanned {
+    let mut links: HashSet<String> = HashSet::new();
+    let mut ids: HashSet<String> = HashSet::new();
     let settings = RewriteStrSettings::new().append_element_content_handler(element!("*", |el| {
         for attribute in el.attributes() {
             let value = attribute.value();
             match attribute.name().as_str() {
-                "href" | "src" => found.links.push(value),
-                "srcset" => found.links.extend(
+                "href" | "src" => {
+                    links.insert(value);
+                }
+                "srcset" => links.extend(
                     value
                         .split(',')
                         .filter_map(|c| c.split_whitespace().next())
                         .map(str::to_owned),
                 ),
                 "id" => {
-                    found.ids.insert(value);
+                    ids.insert(value);
                 }
                 _ => {}
             }
@@ -73,17 +126,33 @@ fn scan(html: &str) -> Scanned {
     }));
     // A page the parser cannot read has no links to check; minify-html wrote it.
     let _ = rewrite_str(html, settings);
+    let mut found = Scanned::default();
+    for link in links {
+        match resolve(exists, site, page, &link) {
+            Err(why) => found.broken.push(why),
+            Ok(Some((file, id))) if file == page => {
+                if !ids.contains(&id) {
+                    found.broken.push(format!(
+                        "`{link}` points at `#{id}`, which {file} does not have"
+                    ));
+                }
+            }
+            Ok(Some((file, id))) => found.anchors.push((link, file, id)),
+            Ok(None) => {}
+        }
+    }
+    found.ids = ids;
     found
 }
 
-/// Why `link` on `page` is broken, if it is.
-fn check(
-    dir: &Path,
+/// Where `link` on `page` leads: nowhere to check (`None`), a page and an anchor in it
+/// to check once all pages are read, or why it is broken.
+fn resolve(
+    exists: &(dyn Fn(&str) -> bool + Sync),
     site: &Site,
     page: &str,
     link: &str,
-    scanned: &HashMap<&str, Scanned>,
-) -> Option<String> {
+) -> Result<Option<(String, String)>, String> {
     let (address, fragment) = link.split_once('#').unwrap_or((link, ""));
     let address = address.split('?').next().unwrap_or_default();
     let has_scheme = address
@@ -92,19 +161,20 @@ fn check(
     let target = if let Some(rest) = address.strip_prefix(&site.base_url) {
         rest.to_owned()
     } else if has_scheme || address.starts_with("//") {
-        return None; // another site, mailto:, tel:
+        return Ok(None); // another site, mailto:, tel:
     } else if address.is_empty() {
         page.to_owned()
     } else if let Some(rest) = address.strip_prefix(&site.base_path) {
         rest.to_owned()
     } else if address.starts_with('/') {
-        return Some(format!(
+        return Err(format!(
             "`{link}` is outside the site's path {}",
             site.base_path
         ));
     } else {
         let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder);
-        normalize(&format!("{folder}/{address}"))?
+        normalize(&format!("{folder}/{address}"))
+            .ok_or_else(|| format!("`{link}` leads to no file of the site"))?
     };
     let target = percent_decode_str(&target).decode_utf8_lossy().into_owned();
     let file = [
@@ -113,23 +183,18 @@ fn check(
     ]
     .into_iter()
     .map(|t| t.trim_start_matches('/').to_owned())
-    .find(|t| !t.is_empty() && !t.ends_with('/') && dir.join(t).is_file())
+    .find(|t| !t.is_empty() && !t.ends_with('/') && exists(t))
     .or_else(|| target.is_empty().then(|| "index.html".to_owned()));
     let Some(file) = file else {
-        return Some(format!("`{link}` leads to no file of the site"));
+        return Err(format!("`{link}` leads to no file of the site"));
     };
     if fragment.is_empty() || !file.ends_with(".html") {
-        return None;
+        return Ok(None);
     }
-    let id = percent_decode_str(fragment).decode_utf8_lossy();
-    let ids = scanned.get(file.as_str()).map(|s| &s.ids);
-    if ids.is_some_and(|ids| ids.contains(id.as_ref())) {
-        None
-    } else {
-        Some(format!(
-            "`{link}` points at `#{id}`, which {file} does not have"
-        ))
-    }
+    let id = percent_decode_str(fragment)
+        .decode_utf8_lossy()
+        .into_owned();
+    Ok(Some((file, id)))
 }
 
 /// `a/b/../c` → `a/c`; `None` when the path climbs above the site root.

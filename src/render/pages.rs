@@ -10,7 +10,7 @@ use super::context::{self, cards, district_link, producer, PageMeta};
 use super::{data_view, news_view, product_view, search, stats, structured_data};
 
 /// One page to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PageJob {
     Home,
     /// A page of the full product listing, from 1.
@@ -21,8 +21,10 @@ pub enum PageJob {
     /// A product's earlier slug (product, alias), redirecting to its page.
     Alias(usize, usize),
     District(usize),
-    Stars(u8),
-    Category(usize),
+    /// A page of a star level's listing (stars, page from 1).
+    Stars(u8, usize),
+    /// A page of a category's listing (category, page from 1).
+    Category(usize, usize),
     Producers,
     Producer(usize),
     Stats,
@@ -46,7 +48,8 @@ pub fn all(catalogue: &Catalogue) -> Vec<PageJob> {
         PageJob::Search,
         PageJob::NotFound,
     ];
-    jobs.extend((1..=listing_pages(catalogue)).map(PageJob::Products));
+    let per_page = catalogue.site.products_per_page;
+    jobs.extend((1..=page_count(catalogue.index.listed.len(), per_page)).map(PageJob::Products));
     jobs.extend((0..catalogue.products.len()).map(PageJob::Product));
     // No sheet for an expired product: it must not be handed out as certified.
     jobs.extend(
@@ -60,8 +63,13 @@ pub fn all(catalogue: &Catalogue) -> Vec<PageJob> {
         jobs.extend((0..product.aliases.len()).map(|a| PageJob::Alias(i, a)));
     }
     jobs.extend((0..catalogue.districts.len()).map(PageJob::District));
-    jobs.extend(STAR_LEVELS.iter().rev().map(|&s| PageJob::Stars(s)));
-    jobs.extend((0..catalogue.categories.len()).map(PageJob::Category));
+    for &s in STAR_LEVELS.iter().rev() {
+        let pages = page_count(catalogue.with_stars(s).len(), per_page);
+        jobs.extend((1..=pages).map(|n| PageJob::Stars(s, n)));
+    }
+    for (c, ids) in catalogue.index.by_category.iter().enumerate() {
+        jobs.extend((1..=page_count(ids.len(), per_page)).map(|n| PageJob::Category(c, n)));
+    }
     jobs.extend((0..catalogue.producers.len()).map(PageJob::Producer));
     jobs.extend((0..catalogue.pages.len()).map(PageJob::Page));
     jobs.extend((1..=news_view::listing_pages(catalogue)).map(PageJob::NewsList));
@@ -69,13 +77,25 @@ pub fn all(catalogue: &Catalogue) -> Vec<PageJob> {
     jobs
 }
 
-fn listing_pages(catalogue: &Catalogue) -> usize {
-    catalogue
-        .index
-        .listed
-        .len()
-        .div_ceil(catalogue.site.products_per_page)
-        .max(1)
+/// Pages needed to list `items` at `per_page` a page; an empty listing still has one.
+pub(super) fn page_count(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page).max(1)
+}
+
+/// Page `n` (from 1) of `ids` at `per_page` a page.
+fn page_of(ids: &[usize], n: usize, per_page: usize) -> &[usize] {
+    let start = ((n - 1) * per_page).min(ids.len());
+    let end = (start + per_page).min(ids.len());
+    &ids[start..end]
+}
+
+/// The title of page `n` of a listing called `title`.
+fn paged_title(title: String, n: usize) -> String {
+    if n > 1 {
+        format!("{title} – trang {n}")
+    } else {
+        title
+    }
 }
 
 impl PageJob {
@@ -88,8 +108,8 @@ impl PageJob {
             PageJob::ProductSheet(i) => paths::product_sheet(&catalogue.products[i].slug),
             PageJob::Alias(i, a) => paths::product(&catalogue.products[i].aliases[a]),
             PageJob::District(d) => paths::district(&catalogue.districts[d].id),
-            PageJob::Stars(s) => paths::stars(s),
-            PageJob::Category(c) => paths::category(&catalogue.categories[c].id),
+            PageJob::Stars(s, n) => paths::stars_page(s, n),
+            PageJob::Category(c, n) => paths::category_page(&catalogue.categories[c].id, n),
             PageJob::Producers => paths::producers(),
             PageJob::Producer(p) => paths::producer(&catalogue.producers[p].id),
             PageJob::Stats => paths::stats(),
@@ -110,8 +130,8 @@ impl PageJob {
             PageJob::ProductSheet(_) => "product_sheet.html",
             PageJob::Alias(..) => "redirect.html",
             PageJob::District(_) => "district.html",
-            PageJob::Stars(_) => "star.html",
-            PageJob::Category(_) => "category.html",
+            PageJob::Stars(..) => "star.html",
+            PageJob::Category(..) => "category.html",
             PageJob::Producers => "producers.html",
             PageJob::Producer(_) => "producer.html",
             PageJob::Stats => "stats.html",
@@ -186,24 +206,9 @@ impl PageJob {
                 (site.title.clone(), None)
             }
             PageJob::Products(n) => {
-                let per_page = site.products_per_page;
                 let listed = &catalogue.index.listed;
-                let start = ((n - 1) * per_page).min(listed.len());
-                let end = (start + per_page).min(listed.len());
-                cx.insert("products", &cards(catalogue, &listed[start..end]));
-                cx.insert("total", &listed.len());
-                cx.insert(
-                    "pagination",
-                    &pagination(n, listing_pages(catalogue), |n| {
-                        catalogue.site.link(&paths::products(n))
-                    }),
-                );
-                let title = if n > 1 {
-                    format!("Sản phẩm OCOP – trang {n}")
-                } else {
-                    "Sản phẩm OCOP".into()
-                };
-                (title, None)
+                insert_listing(&mut cx, catalogue, listed, n, paths::products);
+                (paged_title("Sản phẩm OCOP".into(), n), None)
             }
             PageJob::Product(i) | PageJob::ProductSheet(i) => {
                 let product = &catalogue.products[i];
@@ -245,12 +250,13 @@ impl PageJob {
                 let name = &catalogue.districts[d].name;
                 (format!("Sản phẩm OCOP {name}"), None)
             }
-            PageJob::Stars(stars) => {
+            PageJob::Stars(stars, n) => {
                 cx.insert("stars", &stars);
-                cx.insert("products", &cards(catalogue, catalogue.with_stars(stars)));
-                (format!("Sản phẩm OCOP {stars} sao"), None)
+                let ids = catalogue.with_stars(stars);
+                insert_listing(&mut cx, catalogue, ids, n, |n| paths::stars_page(stars, n));
+                (paged_title(format!("Sản phẩm OCOP {stars} sao"), n), None)
             }
-            PageJob::Category(c) => {
+            PageJob::Category(c, n) => {
                 let category = &catalogue.categories[c];
                 let ids = &catalogue.index.by_category[c];
                 let subcategories: Vec<SubcategoryCount> = category
@@ -273,8 +279,10 @@ impl PageJob {
                         subcategories,
                     },
                 );
-                cx.insert("products", &cards(catalogue, ids));
-                (category.name.clone(), None)
+                insert_listing(&mut cx, catalogue, ids, n, |n| {
+                    paths::category_page(&category.id, n)
+                });
+                (paged_title(category.name.clone(), n), None)
             }
             PageJob::Producers => {
                 let groups: Vec<ProducerGroup> = (catalogue.index.producers_by_district.iter())
@@ -329,12 +337,7 @@ impl PageJob {
                         catalogue.site.link(&paths::news_list(n))
                     }),
                 );
-                let title = if n > 1 {
-                    format!("Tin tức OCOP – trang {n}")
-                } else {
-                    "Tin tức OCOP".into()
-                };
-                (title, None)
+                (paged_title("Tin tức OCOP".into(), n), None)
             }
             PageJob::News(i) => {
                 let news = &catalogue.news[i];
@@ -394,6 +397,26 @@ impl PageJob {
     }
 }
 
+/// Page `n` of a product listing: its cards, the listing's size and the pager, whose
+/// page `n` is at `path(n)`.
+fn insert_listing(
+    cx: &mut Context,
+    catalogue: &Catalogue,
+    ids: &[usize],
+    n: usize,
+    path: impl Fn(usize) -> String,
+) {
+    let per_page = catalogue.site.products_per_page;
+    cx.insert("products", &cards(catalogue, page_of(ids, n, per_page)));
+    cx.insert("total", &ids.len());
+    cx.insert(
+        "pagination",
+        &pagination(n, page_count(ids.len(), per_page), |n| {
+            catalogue.site.link(&path(n))
+        }),
+    );
+}
+
 #[derive(Serialize)]
 struct Totals {
     products: usize,
@@ -450,21 +473,75 @@ struct PageNumber {
     number: usize,
     url: String,
     current: bool,
+    /// Whether pages are left out between this one and the one before.
+    gap_before: bool,
 }
 
-/// Links to every page of a listing of `total_pages`, whose page `n` is at `url(n)`.
+/// Page numbers shown either side of the current one.
+const PAGER_REACH: usize = 2;
+
+/// Links to the first, the last and the nearby pages of a listing of `total_pages`,
+/// whose page `n` is at `url(n)`. Not every page: a national listing has hundreds, and
+/// linking them all from each would make the pages grow with the square of the size.
 fn pagination(current: usize, total_pages: usize, url: impl Fn(usize) -> String) -> Pagination {
+    let near = current.saturating_sub(PAGER_REACH).max(1)..=current + PAGER_REACH;
+    let shown = (1..=total_pages).filter(|&n| n == 1 || n == total_pages || near.contains(&n));
+    let mut previous = 0;
+    let pages = shown
+        .map(|number| {
+            let gap_before = number > previous + 1 && previous > 0;
+            previous = number;
+            PageNumber {
+                number,
+                url: url(number),
+                current: number == current,
+                gap_before,
+            }
+        })
+        .collect();
     Pagination {
         current,
         total_pages,
         prev_url: (current > 1).then(|| url(current - 1)),
         next_url: (current < total_pages).then(|| url(current + 1)),
-        pages: (1..=total_pages)
-            .map(|number| PageNumber {
-                number,
-                url: url(number),
-                current: number == current,
-            })
-            .collect(),
+        pages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(current: usize, total: usize) -> Vec<(usize, bool)> {
+        pagination(current, total, |n| n.to_string())
+            .pages
+            .iter()
+            .map(|p| (p.number, p.gap_before))
+            .collect()
+    }
+
+    #[test]
+    fn pager_links_the_ends_and_the_neighbours_only() {
+        assert_eq!(
+            shown(50, 400),
+            [
+                (1, false),
+                (48, true),
+                (49, false),
+                (50, false),
+                (51, false),
+                (52, false),
+                (400, true)
+            ]
+        );
+        assert_eq!(
+            shown(1, 4),
+            [(1, false), (2, false), (3, false), (4, false)]
+        );
+        assert_eq!(
+            shown(4, 4),
+            [(1, false), (2, false), (3, false), (4, false)]
+        );
+        assert_eq!(shown(1, 1), [(1, false)]);
     }
 }
