@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use ocop::cli::{Cli, Command};
+use ocop::commands::incremental::Session;
 use ocop::commands::{build, build_date, check, import, new, schema, serve, Failure};
 use ocop::validate::Options;
 
@@ -44,6 +45,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let targets = build::Targets {
                 output: &output,
                 cache: &cache.dir(&site),
+                remove_old_in_background: false,
             };
             let built = build::run(&site.root, &targets, &options)?;
             print_built(&built);
@@ -83,16 +85,8 @@ fn run(command: Command) -> Result<(), Failure> {
                 base_url: Some(format!("http://127.0.0.1:{port}/")),
                 drafts: drafts.drafts,
             };
-            let cache = cache.dir(&site);
-            let root = site.root.clone();
-            let preview = output.clone();
-            let rebuild = move || {
-                let targets = build::Targets {
-                    output: &preview,
-                    cache: &cache,
-                };
-                build::run(&root, &targets, &options)
-            };
+            let mut session = Session::new(&site.root, &output, &cache.dir(&site), options);
+            let rebuild = move |changed: &[std::path::PathBuf]| session.rebuild(changed);
             let watched = [site.root.join("content"), site.root.join("themes")];
             serve::preview(&output, port, &watched, rebuild)?;
         }

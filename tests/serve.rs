@@ -117,3 +117,77 @@ fn an_edit_is_rebuilt_and_served_and_an_error_shows_over_the_last_good_page() {
         .unwrap_or_else(|| panic!("no error overlay\n{stderr}"));
     assert!(overlay.contains(&format!("{yaml}:2:8: error: stars must be 3, 4 or 5")));
 }
+
+#[test]
+fn an_edit_rewrites_only_the_files_it_changes_and_matches_a_full_build() {
+    use std::os::unix::fs::MetadataExt;
+
+    let site = Site::from_fixture("small");
+    let server = Server::start(&site.root, "2026-06-01", &[]);
+    let port = server.port;
+    let preview = site.root.join(".ocop-cache/preview");
+    let inode = |path: &str| std::fs::metadata(preview.join(path)).unwrap().ino();
+    let version = |body: &str| {
+        let status: serde_json::Value = serde_json::from_str(body).unwrap();
+        status["version"].as_u64().unwrap()
+    };
+    let before = version(&get(port, "/__ocop/status").unwrap().1);
+    let edited = "san-pham/hat-de-trung-khanh/index.html";
+    let elsewhere = ["404.html", "tin-tuc/index.html", "css/site.css"];
+    let inodes: Vec<u64> = elsewhere.iter().map(|p| inode(p)).collect();
+    let edited_inode = inode(edited);
+
+    site.edit(
+        "content/products/hat-de-trung-khanh/product.yaml",
+        "name: Hạt dẻ Trùng Khánh",
+        "name: Hạt dẻ Trùng Khánh vụ mới",
+    );
+    wait_for(port, "/__ocop/status", |body| version(body) > before);
+
+    assert_ne!(
+        inode(edited),
+        edited_inode,
+        "the edited page was not replaced"
+    );
+    for (path, &old) in elsewhere.iter().zip(&inodes) {
+        assert_eq!(
+            inode(path),
+            old,
+            "{path} was written again, yet it did not change"
+        );
+    }
+    // The preview updated in place is the site a full build makes of the same content.
+    let base_url = format!("http://127.0.0.1:{port}/");
+    let matches_a_full_build = || {
+        site.build_with("2026-06-01", &["--base-url".as_ref(), base_url.as_ref()])
+            .assert_ok();
+        let full = common::snapshot(&site.output);
+        let updated = common::snapshot(&preview);
+        assert_eq!(
+            updated.keys().collect::<Vec<_>>(),
+            full.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &full {
+            assert!(updated[path] == *bytes, "{path} differs from a full build");
+        }
+        full
+    };
+    let full = matches_a_full_build();
+    assert!(String::from_utf8_lossy(&full[edited]).contains("Hạt dẻ Trùng Khánh vụ mới"));
+
+    // A producer's edit reaches its products' pages and every listing that shows them.
+    let before = version(&get(port, "/__ocop/status").unwrap().1);
+    site.edit(
+        "content/producers/htx-dong-tam.yaml",
+        "name: HTX Nông sản Đồng Tâm",
+        "name: HTX Nông sản Đồng Tâm Mới",
+    );
+    wait_for(port, "/__ocop/status", |body| version(body) > before);
+    assert_eq!(
+        inode("404.html"),
+        inodes[0],
+        "the producer's edit rebuilt everything"
+    );
+    let full = matches_a_full_build();
+    assert!(String::from_utf8_lossy(&full[edited]).contains("HTX Nông sản Đồng Tâm Mới"));
+}

@@ -10,8 +10,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::assets::photos::cache::Cache;
 use crate::diagnostics::{sorted_lines, Diagnostic, Diagnostics};
+use crate::model::Catalogue;
 use crate::output::{self, Staging};
-use crate::render::{pages, Renderer};
+use crate::render::{pages, PageJob, Renderer};
 use crate::validate::Options;
 use crate::{assets, paths};
 
@@ -20,6 +21,11 @@ use super::{prepare, Failure, Prepared};
 
 pub struct Built {
     pub pages: usize,
+    /// Pages rendered by this build: fewer than `pages` when `ocop serve` updated only
+    /// what an edit changed.
+    pub rendered: usize,
+    /// Files written; an update in place leaves files with the same bytes alone.
+    pub written: usize,
     pub products: usize,
     pub photos: usize,
     /// Photos decoded in this build; the rest came from the cache.
@@ -34,6 +40,17 @@ impl Built {
     /// The warnings, sorted, then the summary line.
     pub fn lines(&self) -> Vec<String> {
         let mut lines = sorted_lines(&self.warnings);
+        if self.rendered < self.pages {
+            lines.push(format!(
+                "updated {} of {} pages ({} files written) in {:.3} s into {}",
+                self.rendered,
+                self.pages,
+                self.written,
+                self.elapsed.as_secs_f64(),
+                self.output.display()
+            ));
+            return lines;
+        }
         lines.push(format!(
             "built {} pages ({} products, {} photos: {} processed, {} from cache) in {:.2} s into {}",
             self.pages,
@@ -48,26 +65,70 @@ impl Built {
     }
 }
 
+/// Write the files made from the whole catalogue: the sitemap of `jobs`, the news
+/// feed, the data downloads and the search index. Returns the search index's folder.
+pub(super) fn write_catalogue_files(
+    catalogue: &Catalogue,
+    jobs: &[PageJob],
+    staging: &Staging,
+    timings: &mut Timings,
+) -> Result<String, Failure> {
+    let entries: Vec<_> = jobs
+        .iter()
+        .filter(|job| job.in_sitemap())
+        .map(|job| assets::sitemap::Entry {
+            url: catalogue.site.absolute(&job.path(catalogue)),
+            lastmod: job.lastmod(catalogue),
+        })
+        .collect();
+    assets::write_sitemap(catalogue, &entries, staging)
+        .map_err(|e| Failure::Other(format!("cannot write the sitemap: {e}")))?;
+    assets::write_feed(catalogue, staging)
+        .map_err(|e| Failure::Other(format!("cannot write the news feed: {e}")))?;
+    assets::write_data(catalogue, staging)
+        .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
+    timings.lap("sitemap, feed and data downloads");
+    let search = assets::search::write(catalogue, staging)
+        .map_err(|e| Failure::Other(format!("cannot write the search index: {e}")))?;
+    timings.lap("search index");
+    Ok(search)
+}
+
 /// Where a build writes.
 pub struct Targets<'a> {
     /// The site, replaced only when the build succeeds.
     pub output: &'a Path,
     /// Processed photos kept between builds.
     pub cache: &'a Path,
+    /// Whether to delete the previous site on another thread instead of waiting: for
+    /// a long-running process only.
+    pub remove_old_in_background: bool,
 }
 
 pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, Failure> {
     let started = Instant::now();
-    let output = targets.output;
-    if let Some(why) = output::refuse_target(root, output) {
+    if let Some(why) = output::refuse_target(root, targets.output) {
         return Err(Failure::Other(why));
     }
+    let prepared = prepare(root, options)?;
+    publish(root, targets, prepared, started).map(|(built, _)| built)
+}
+
+/// Build every page and file of a prepared catalogue and publish them, giving the
+/// catalogue back so that `ocop serve` can compare the next edit with it.
+pub fn publish(
+    root: &Path,
+    targets: &Targets,
+    prepared: Prepared,
+    started: Instant,
+) -> Result<(Built, Catalogue), Failure> {
+    let output = targets.output;
     let Prepared {
         catalogue,
         theme,
         warnings,
         timings: prepared,
-    } = prepare(root, options)?;
+    } = prepared;
     let mut timings = Timings::start();
     timings.extend(prepared);
     let staging = Staging::new(output)
@@ -117,28 +178,12 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
     assets::write_qr_codes(&catalogue, &staging)
         .into_iter()
         .for_each(|e| diagnostics.push(e));
-    let entries: Vec<_> = jobs
-        .iter()
-        .filter(|job| job.in_sitemap())
-        .map(|job| assets::sitemap::Entry {
-            url: catalogue.site.absolute(&job.path(&catalogue)),
-            lastmod: job.lastmod(&catalogue),
-        })
-        .collect();
-    assets::write_sitemap(&catalogue, &entries, &staging)
-        .map_err(|e| Failure::Other(format!("cannot write the sitemap: {e}")))?;
-    timings.lap("QR codes and sitemap");
+    timings.lap("QR codes");
     if let Err(error) = assets::copy_static(root, &static_dir, &staging) {
         diagnostics.push(error);
     }
-    assets::write_feed(&catalogue, &staging)
-        .map_err(|e| Failure::Other(format!("cannot write the news feed: {e}")))?;
-    assets::write_data(&catalogue, &staging)
-        .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
-    timings.lap("static files and data downloads");
-    assets::search::write(&catalogue, &staging)
-        .map_err(|e| Failure::Other(format!("cannot write the search index: {e}")))?;
-    timings.lap("search index");
+    timings.lap("static files");
+    write_catalogue_files(&catalogue, &jobs, &staging, &mut timings)?;
 
     // Only a complete build can be checked: links point at pages, photos and data.
     if diagnostics.is_empty() {
@@ -155,16 +200,29 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
         // Dropping the staging folder deletes it; the published site stays as it was.
         return Err(Failure::Content(diagnostics));
     }
-    staging
+    let written = staging.written();
+    let replaced = staging
         .publish()
         .map_err(|e| Failure::Other(format!("cannot publish to {}: {e}", output.display())))?;
     timings.lap("publish");
+    if targets.remove_old_in_background {
+        std::thread::spawn(move || replaced.remove());
+    } else {
+        replaced.remove().map_err(|e| {
+            Failure::Other(format!(
+                "published, but cannot delete the previous site: {e}"
+            ))
+        })?;
+    }
+    timings.lap("delete the previous site");
     // Only after success: a failed build must not cost the next one its cache. A
     // cache that cannot be pruned only wastes disk, so that is not an error.
     let _ = photo_cache.prune(&photos.used);
     timings.lap("prune the photo cache");
-    Ok(Built {
+    let built = Built {
         pages: jobs.len(),
+        rendered: jobs.len(),
+        written,
         products: catalogue.products.len(),
         photos: photos.processed + photos.reused,
         photos_processed: photos.processed,
@@ -172,5 +230,6 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
         warnings,
         output: output.to_path_buf(),
         elapsed: started.elapsed(),
-    })
+    };
+    Ok((built, catalogue))
 }

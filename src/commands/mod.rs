@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod import;
+pub mod incremental;
 pub mod new;
 pub mod schema;
 pub mod serve;
@@ -95,9 +96,20 @@ pub struct Prepared {
 /// problems of all three in one go.
 pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Failure> {
     let mut timings = timings::Timings::start();
-    let (raw, mut diagnostics) = content::load(root);
+    let (raw, diagnostics) = content::load(root);
     timings.lap("load content");
-    let (catalogue, found) = validate::validate(&raw, options);
+    prepare_loaded(root, &raw, diagnostics, options, timings)
+}
+
+/// `prepare` for content already loaded, with the problems found loading it.
+pub fn prepare_loaded(
+    root: &Path,
+    raw: &content::RawContent,
+    mut diagnostics: Diagnostics,
+    options: &Options,
+    mut timings: timings::Timings,
+) -> Result<Prepared, Failure> {
+    let (catalogue, found) = validate::validate(raw, options);
     diagnostics.extend(found);
     timings.lap("validate and index");
     let theme_name = raw

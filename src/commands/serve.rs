@@ -20,7 +20,7 @@ const LIVE_JS: &str = "/__ocop/live.js";
 /// The script added to every HTML page served, never to the files written.
 const LIVE_SCRIPT: &str = include_str!("live.js");
 /// Editors save a file in several steps; wait for them to settle before rebuilding.
-const SETTLE: Duration = Duration::from_millis(200);
+const SETTLE: Duration = Duration::from_millis(100);
 
 /// What open pages need to know about the latest build.
 #[derive(Default)]
@@ -33,13 +33,19 @@ struct Live {
 }
 
 /// Build with `rebuild`, serve `output` on 127.0.0.1 until the process is stopped,
-/// and rebuild when anything under `watched` changes.
-pub fn preview<F>(output: &Path, port: u16, watched: &[PathBuf], rebuild: F) -> Result<(), Failure>
+/// and rebuild when anything under `watched` changes. `rebuild` is told which files
+/// changed: none for the first build.
+pub fn preview<F>(
+    output: &Path,
+    port: u16,
+    watched: &[PathBuf],
+    mut rebuild: F,
+) -> Result<(), Failure>
 where
-    F: Fn() -> Result<Built, Failure> + Send + 'static,
+    F: FnMut(&[PathBuf]) -> Result<Built, Failure> + Send + 'static,
 {
     let live = Arc::new(Mutex::new(Live::default()));
-    record(&live, rebuild());
+    record(&live, rebuild(&[]));
 
     let address = format!("127.0.0.1:{port}");
     let server = Server::http(&address)
@@ -47,8 +53,15 @@ where
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| !e.kind.is_access()) {
-            let _ = tx.send(());
+        match event {
+            Ok(event) if !event.kind.is_access() => {
+                let _ = tx.send(event.paths);
+            }
+            Ok(_) => {}
+            // Events were lost: say that anything may have changed.
+            Err(_) => {
+                let _ = tx.send(Vec::new());
+            }
         }
     })
     .map_err(|e| Failure::Other(format!("cannot watch for changes: {e}")))?;
@@ -59,10 +72,22 @@ where
     }
     let rebuilding = Arc::clone(&live);
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
-            while rx.recv_timeout(SETTLE).is_ok() {}
+        while let Ok(first) = rx.recv() {
+            let mut changed = vec![first];
+            while let Ok(more) = rx.recv_timeout(SETTLE) {
+                changed.push(more);
+            }
+            // An empty list stands for changes unknown, which call for a full build.
+            let changed: Vec<PathBuf> = if changed.iter().any(Vec::is_empty) {
+                Vec::new()
+            } else {
+                let mut paths: Vec<PathBuf> = changed.into_iter().flatten().collect();
+                paths.sort();
+                paths.dedup();
+                paths
+            };
             eprintln!("change seen, rebuilding…");
-            record(&rebuilding, rebuild());
+            record(&rebuilding, rebuild(&changed));
         }
     });
 

@@ -7,6 +7,7 @@
 pub mod embed;
 pub mod frontmatter;
 pub mod locate;
+pub mod patch;
 pub mod records;
 pub mod schema;
 pub mod text;

@@ -34,7 +34,7 @@ impl CertificateStatus {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Certificate {
     pub decision: String,
     pub number: Option<String>,

@@ -2,7 +2,7 @@
 
 use super::taxonomy::ProducerType;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Producer {
     pub id: String,
     pub name: String,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::certificate::{Certificate, CertificateStatus};
 use super::shop::Shop;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Product {
     pub slug: String,
     pub name: String,
@@ -36,7 +36,7 @@ pub struct Product {
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Photo {
     /// The camera original, inside the product's folder.
     pub source: PathBuf,
@@ -57,7 +57,7 @@ pub struct Price {
 }
 
 /// An earlier OCOP rating of the same product.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rating {
     pub stars: u8,
     pub date: NaiveDate,

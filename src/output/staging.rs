@@ -1,16 +1,29 @@
 //! Writing a build next to the published site and swapping it in only when complete,
 //! so that a failed build leaves the previous site exactly as it was.
+//!
+//! `ocop serve` updates its preview in place instead: after an edit it writes the few
+//! files that changed, each replaced whole by a rename.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use tempfile::TempDir;
+use tempfile::{NamedTempFile, TempDir};
 
 /// A folder being filled with a new build. Dropped without `publish`, it is deleted.
 pub struct Staging {
-    dir: TempDir,
+    dir: Dir,
     target: PathBuf,
+    /// Files written, not counting those left alone because their bytes were the same.
+    written: AtomicUsize,
+}
+
+enum Dir {
+    /// A new folder next to the target, swapped in by `publish`.
+    Fresh(TempDir),
+    /// The target itself, updated file by file.
+    Live,
 }
 
 /// Files kept from the previous output: the placeholder that keeps `public/` in git.
@@ -29,25 +42,63 @@ impl Staging {
             .prefix(".ocop-build-")
             .tempdir_in(&parent)?;
         Ok(Self {
-            dir,
+            dir: Dir::Fresh(dir),
             target: target.to_path_buf(),
+            written: AtomicUsize::new(0),
         })
+    }
+
+    /// Update `target`, a complete earlier build, in place: only files whose bytes
+    /// differ are written, each to a temporary file renamed over the old one, so that
+    /// a reader never sees half a file.
+    pub fn in_place(target: &Path) -> Self {
+        Self {
+            dir: Dir::Live,
+            target: target.to_path_buf(),
+            written: AtomicUsize::new(0),
+        }
     }
 
     /// The folder being filled, to read the build back before it is published.
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        match &self.dir {
+            Dir::Fresh(dir) => dir.path(),
+            Dir::Live => &self.target,
+        }
+    }
+
+    /// How many files were written so far.
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
     }
 
     /// Write `bytes` at `relative` inside the build, creating folders as needed.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        fs::write(self.place(relative)?, bytes)
+        let path = self.place(relative)?;
+        if let Dir::Live = self.dir {
+            if fs::read(&path).is_ok_and(|old| old == bytes) {
+                return Ok(());
+            }
+            let folder = path.parent().unwrap_or(&self.target);
+            let mut file = NamedTempFile::new_in(folder)?;
+            file.write_all(bytes)?;
+            file.persist(&path).map_err(|e| e.error)?;
+        } else {
+            fs::write(path, bytes)?;
+        }
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Place the file `from` at `relative` inside the build: a hard link when `from`
     /// is on the same file system, which costs no copying, else a copy.
     pub fn link(&self, relative: &str, from: &Path) -> io::Result<()> {
         let path = self.place(relative)?;
+        if let Dir::Live = self.dir {
+            // A link cannot replace a file; this one is about to be replaced anyway.
+            let _ = fs::remove_file(&path);
+        }
+        self.written.fetch_add(1, Ordering::Relaxed);
         if fs::hard_link(from, &path).is_err() {
             fs::copy(from, &path)?;
         }
@@ -56,22 +107,25 @@ impl Staging {
 
     /// The path of `relative` inside the build, its folders created.
     fn place(&self, relative: &str) -> io::Result<PathBuf> {
-        let path = self.dir.path().join(relative);
+        let path = self.path().join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
         Ok(path)
     }
 
-    /// Replace the target with this build.
-    pub fn publish(self) -> io::Result<()> {
+    /// Replace the target with this build; nothing to do for an update in place.
+    pub fn publish(self) -> io::Result<Replaced> {
+        let Dir::Fresh(dir) = self.dir else {
+            return Ok(Replaced(None));
+        };
         for name in KEPT {
             let old = self.target.join(name);
             if old.is_file() {
-                fs::copy(&old, self.dir.path().join(name))?;
+                fs::copy(&old, dir.path().join(name))?;
             }
         }
-        let built = self.dir.keep();
+        let built = dir.keep();
         if self.target.exists() {
             let parent = built.parent().unwrap_or(Path::new("."));
             let old = tempfile::Builder::new()
@@ -86,11 +140,25 @@ impl Staging {
                 let _ = fs::remove_dir_all(&built);
                 return Err(error);
             }
-            fs::remove_dir_all(&old)?;
+            Ok(Replaced(Some(old)))
         } else {
             fs::rename(&built, &self.target)?;
+            Ok(Replaced(None))
         }
-        Ok(())
+    }
+}
+
+/// The previous site, moved aside by `publish`. Deleting a national site's files takes
+/// seconds, which a preview server need not wait for.
+#[must_use = "the previous site stays on disk until removed"]
+pub struct Replaced(Option<PathBuf>);
+
+impl Replaced {
+    pub fn remove(self) -> io::Result<()> {
+        match self.0 {
+            Some(old) => fs::remove_dir_all(old),
+            None => Ok(()),
+        }
     }
 }
 
@@ -133,7 +201,7 @@ mod tests {
 
         let build = Staging::new(&target).unwrap();
         build.write("a/index.html", b"new").unwrap();
-        build.publish().unwrap();
+        build.publish().unwrap().remove().unwrap();
         assert_eq!(
             fs::read_to_string(target.join("a/index.html")).unwrap(),
             "new"

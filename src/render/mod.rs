@@ -3,6 +3,7 @@
 //! Rust decides what each page holds (`pages`, `context`); the theme decides how it
 //! looks. Values are HTML-escaped by Tera; only sanitised Markdown is marked safe.
 
+pub mod affected;
 pub mod charts;
 pub mod context;
 pub mod data_view;

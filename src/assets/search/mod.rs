@@ -12,11 +12,16 @@ pub mod normalize;
 use crate::model::Catalogue;
 use crate::output::Staging;
 
-/// Write `search/index.json` and the files it refers to.
-pub fn write(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
+/// Write `search/index.json` and the files it refers to; returns the folder of this
+/// version's files, which replaces any other.
+pub fn write(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<String> {
     let index = index::build(catalogue);
+    let mut folder = String::new();
     for (path, bytes) in files::files(catalogue, &index) {
         staging.write(&path, &bytes)?;
+        if path != crate::paths::SEARCH_INDEX {
+            folder = path.rsplit_once('/').map_or("", |(f, _)| f).to_owned();
+        }
     }
-    Ok(())
+    Ok(folder)
 }

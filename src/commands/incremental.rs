@@ -1,0 +1,186 @@
+//! The builds of `ocop serve`: the first one whole, then, after an edit to product or
+//! producer files, only the pages the edit changed, written in place. A national
+//! catalogue has tens of thousands of pages; the communications team waits for one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::content::{self, patch::patch, RawContent};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Catalogue;
+use crate::output::{self, Staging};
+use crate::paths;
+use crate::render::{affected::affected, pages, PageJob, Renderer};
+use crate::validate::Options;
+
+use super::build::{self, write_catalogue_files, Built, Targets};
+use super::timings::Timings;
+use super::{prepare_loaded, Failure, Prepared};
+
+/// One preview's builds, and what they were made from.
+pub struct Session {
+    root: PathBuf,
+    output: PathBuf,
+    cache: PathBuf,
+    options: Options,
+    /// The content as last read, patched edit by edit.
+    raw: Option<RawContent>,
+    /// The catalogue the published preview shows; none before the first success.
+    shown: Option<Catalogue>,
+}
+
+impl Session {
+    pub fn new(root: &Path, output: &Path, cache: &Path, options: Options) -> Self {
+        Self {
+            root: root.to_path_buf(),
+            output: output.to_path_buf(),
+            cache: cache.to_path_buf(),
+            options,
+            raw: None,
+            shown: None,
+        }
+    }
+
+    /// Build again after the files `changed` changed; with none named, or with any
+    /// but product and producer files among them, everything is rebuilt.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Built, Failure> {
+        let started = Instant::now();
+        let mut timings = Timings::start();
+        let patched = !changed.is_empty()
+            && self.shown.is_some()
+            && self.raw.as_mut().is_some_and(|raw| patch(raw, changed));
+        let mut diagnostics = Diagnostics::default();
+        if !patched {
+            if let Some(why) = output::refuse_target(&self.root, &self.output) {
+                return Err(Failure::Other(why));
+            }
+            let (raw, found) = content::load(&self.root);
+            self.raw = Some(raw);
+            diagnostics = found;
+        }
+        timings.lap("load content");
+        let Some(raw) = &self.raw else {
+            return Err(Failure::Other("no content was loaded".into()));
+        };
+        let prepared = prepare_loaded(&self.root, raw, diagnostics, &self.options, timings)?;
+        if let Some(jobs) = self.pages_to_update(&prepared.catalogue, patched) {
+            return self.update(prepared, jobs, started);
+        }
+        let targets = Targets {
+            output: &self.output,
+            cache: &self.cache,
+            remove_old_in_background: true,
+        };
+        let (built, catalogue) = build::publish(&self.root, &targets, prepared, started)?;
+        self.shown = Some(catalogue);
+        Ok(built)
+    }
+
+    /// The pages to render again to show `next`, if an update in place can show it:
+    /// only product and producer files were re-read, and no photo changed.
+    fn pages_to_update(&self, next: &Catalogue, patched: bool) -> Option<Vec<PageJob>> {
+        let shown = self.shown.as_ref().filter(|_| patched)?;
+        let photos_changed = shown
+            .products
+            .iter()
+            .zip(&next.products)
+            .any(|(was, is)| was.photos != is.photos);
+        if photos_changed {
+            return None;
+        }
+        affected(shown, next)
+    }
+
+    /// Render `jobs`, check their links, and write the pages and whole-catalogue files
+    /// whose bytes changed into the published preview.
+    fn update(
+        &mut self,
+        prepared: Prepared,
+        jobs: Vec<PageJob>,
+        started: Instant,
+    ) -> Result<Built, Failure> {
+        let Prepared {
+            catalogue,
+            theme,
+            warnings,
+            mut timings,
+        } = prepared;
+        let renderer = Renderer::new(theme, &catalogue);
+        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+            .par_iter()
+            .map(|&job| {
+                let html = renderer.render(job)?;
+                let file = paths::file_for(&job.path(&catalogue));
+                Ok((file, output::minify(&html)))
+            })
+            .collect();
+        let mut diagnostics = Diagnostics::default();
+        let mut pages_written = Vec::with_capacity(rendered.len());
+        for result in rendered {
+            match result {
+                Ok(page) => pages_written.push(page),
+                Err(error) => diagnostics.push(error),
+            }
+        }
+        timings.lap("render and minify pages");
+        for (page, why) in output::links::broken_in(&pages_written, &self.output, &catalogue.site) {
+            diagnostics.push(Diagnostic::new(
+                self.output.join(page),
+                format!("broken link in the built page: {why}"),
+            ));
+        }
+        timings.lap("check links");
+        if !diagnostics.is_empty() {
+            warnings.into_iter().for_each(|w| diagnostics.push(w));
+            return Err(Failure::Content(diagnostics));
+        }
+
+        let staging = Staging::in_place(&self.output);
+        let cannot_write = |e: std::io::Error| {
+            Failure::Other(format!("cannot write to {}: {e}", self.output.display()))
+        };
+        for (file, bytes) in &pages_written {
+            staging.write(file, bytes).map_err(cannot_write)?;
+        }
+        timings.lap("write pages");
+        let all = pages::all(&catalogue);
+        let search = write_catalogue_files(&catalogue, &all, &staging, &mut timings)?;
+        remove_other_versions(&self.output, &search);
+        drop(renderer);
+        let built = Built {
+            pages: all.len(),
+            rendered: jobs.len(),
+            written: staging.written(),
+            products: catalogue.products.len(),
+            photos: catalogue.products.iter().map(|p| p.photos.len()).sum(),
+            photos_processed: 0,
+            timings,
+            warnings,
+            output: self.output.clone(),
+            elapsed: started.elapsed(),
+        };
+        self.shown = Some(catalogue);
+        Ok(built)
+    }
+}
+
+/// Delete the search index's earlier versions beside `current` (`search/<version>`):
+/// a full build starts from an empty folder, an update in place does not.
+fn remove_other_versions(output: &Path, current: &str) {
+    let Some((parent, _)) = current.rsplit_once('/') else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(output.join(parent)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() && path != output.join(current) {
+            // What is left only wastes disk in the preview folder.
+            let _ = fs::remove_dir_all(path);
+        }
+    }
+}
