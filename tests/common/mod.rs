@@ -6,8 +6,10 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod cases;
 pub mod html;
 pub mod node;
+pub mod safety;
 pub mod server;
 
 use std::collections::BTreeMap;
@@ -288,11 +290,6 @@ impl Site {
 
 /// The substitutions of an `edits.txt`: (file, text to find, replacement).
 pub fn parse_edits(text: &str) -> Vec<(String, String, String)> {
-    let value = |line: &str, key: &str| -> Option<String> {
-        let rest = line.strip_prefix(key)?;
-        let rest = rest.strip_prefix(' ').unwrap_or(rest);
-        Some(unescape(rest))
-    };
     let mut edits = Vec::new();
     let (mut file, mut find) = (None, None);
     for line in text.lines() {
@@ -315,7 +312,52 @@ pub fn parse_edits(text: &str) -> Vec<(String, String, String)> {
     edits
 }
 
-/// `\t`, `\n` and `\\` as a tab, a line break and a backslash.
+/// The value of a `key: value` line of an `edits.txt` or `expected-output.txt`, with
+/// its escapes read, if the line starts with `key`.
+fn value(line: &str, key: &str) -> Option<String> {
+    let rest = line.strip_prefix(key)?;
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    Some(unescape(rest))
+}
+
+/// One check of an `expected-output.txt`: the built `file` (or `stderr`) `has` or
+/// `lacks` `text` in its bytes, or, for a page, `shows` it as text or holds it as an
+/// `attribute` value.
+#[derive(Debug, PartialEq)]
+pub struct Assertion {
+    pub file: String,
+    pub kind: String,
+    pub text: String,
+}
+
+/// The checks of an `expected-output.txt` (format: `tests/hostile/README.md`).
+pub fn parse_assertions(text: &str) -> Vec<Assertion> {
+    let mut assertions = Vec::new();
+    let mut file = None;
+    for line in text.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(path) = value(line, "in:") {
+            file = Some(path);
+            continue;
+        }
+        let (kind, text) = ["has:", "lacks:", "shows:", "attribute:"]
+            .iter()
+            .find_map(|key| Some((key.trim_end_matches(':'), value(line, key)?)))
+            .unwrap_or_else(|| panic!("expected-output.txt: cannot read line `{line}`"));
+        assert!(!text.is_empty(), "expected-output.txt: empty `{kind}:`");
+        assertions.push(Assertion {
+            file: file.clone().expect("`in:` comes before `has:` or `lacks:`"),
+            kind: kind.to_owned(),
+            text,
+        });
+    }
+    assertions
+}
+
+/// `\t`, `\r`, `\n` and `\\` as a tab, a carriage return, a line break and a
+/// backslash, and `\u{301}` as the character U+0301.
 fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
@@ -327,6 +369,13 @@ fn unescape(text: &str) -> String {
         match chars.next() {
             Some('t') => out.push('\t'),
             Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('u') => {
+                let code: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let hex = code.strip_prefix('{').expect("edits.txt: `\\u` needs `{`");
+                let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
+                out.push(c.unwrap_or_else(|| panic!("edits.txt: bad `\\u{{{hex}}}`")));
+            }
             Some('\\') => out.push('\\'),
             other => panic!("edits.txt: unknown escape `\\{}`", other.unwrap_or(' ')),
         }
