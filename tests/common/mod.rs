@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod camera;
 pub mod cases;
 pub mod html;
 pub mod node;
@@ -88,14 +89,19 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
     JpegEncoder::new_with_quality(Cursor::new(&mut bytes), 95)
         .encode_image(&image)
         .unwrap();
-    // A COM segment right after the start-of-image marker: FF FE, then a big-endian
-    // length that counts itself.
-    let length = u16::try_from(ORIGINAL_MARKER.len() + 2).unwrap();
-    let mut segment = vec![0xFF, 0xFE];
+    with_segment(bytes, 0xFE, ORIGINAL_MARKER)
+}
+
+/// `jpeg` with a segment (`marker`, e.g. 0xFE for a comment, 0xE1 for EXIF or XMP)
+/// holding `payload` right after the start-of-image marker.
+pub fn with_segment(mut jpeg: Vec<u8>, marker: u8, payload: &[u8]) -> Vec<u8> {
+    // FF, the marker, then a big-endian length that counts itself.
+    let length = u16::try_from(payload.len() + 2).unwrap();
+    let mut segment = vec![0xFF, marker];
     segment.extend_from_slice(&length.to_be_bytes());
-    segment.extend_from_slice(ORIGINAL_MARKER);
-    bytes.splice(2..2, segment);
-    bytes
+    segment.extend_from_slice(payload);
+    jpeg.splice(2..2, segment);
+    jpeg
 }
 
 /// Write an 800×600 JPEG, the smallest size `ocop check` accepts without a warning, at
