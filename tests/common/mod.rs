@@ -164,10 +164,20 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
+    ocop_env(args, &[])
+}
+
+/// Run `ocop` with `args` and the environment variables `env` set.
+pub fn ocop_env<I, S>(args: I, env: &[(&str, &str)]) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
     let output = Command::new(env!("CARGO_BIN_EXE_ocop"))
         .args(args)
-        // The build date must come from --today only.
+        // The build date must come from --today only, unless `env` says otherwise.
         .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
         .output()
         .expect("cannot run the ocop binary");
     Run {
