@@ -86,6 +86,11 @@ fn setup_step(site: &Site, step: &str, argument: &str) {
             let deep = format!("tags: {}{}", "[".repeat(10_000), "]".repeat(10_000));
             fs::write(&file, text.replacen("tags:\n  - hạt dẻ", &deep, 1)).unwrap();
         }
+        // `rename FROM -> TO`: names with spaces need the arrow.
+        "rename" => {
+            let (from, to) = argument.split_once(" -> ").expect("rename FROM -> TO");
+            fs::rename(site.root.join(from), site.root.join(to)).unwrap();
+        }
         // The file takes its decomposed (NFD) name, as a Mac names a copied photo.
         "nfd-name" => {
             let name: String = file.file_name().unwrap().to_string_lossy().nfd().collect();
@@ -199,6 +204,7 @@ cases! {
     yaml_huge_scalar => "yaml-huge-scalar",
     yaml_tab => "yaml-tab",
     // Paths
+    page_file_name_vietnamese => "page-file-name-vietnamese",
     page_link_outside => "page-link-outside",
     photo_absolute => "photo-absolute",
     photo_dotdot => "photo-dotdot",
@@ -207,6 +213,7 @@ cases! {
     photo_name_vietnamese => "photo-name-vietnamese",
     photo_pixel_bomb => "photo-pixel-bomb",
     product_folder_link_outside => "product-folder-link-outside",
+    product_folder_name_vietnamese => "product-folder-name-vietnamese",
     // Injection into pages, attributes, JSON-LD, the feed
     inject_category_name => "inject-category-name",
     inject_description_links => "inject-description-links",
