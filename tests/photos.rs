@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::camera::phone_photo;
 use common::{snapshot, Run, Site};
-use image::{GenericImageView, Rgb, RgbImage};
+use image::GenericImageView;
 
 const PRODUCT: &str = "content/products/hat-de-trung-khanh";
 
@@ -97,76 +98,6 @@ fn progress_is_not_drawn_when_stderr_is_not_a_terminal() {
     // Only the summary: no progress bar, no control characters.
     assert_eq!(run.stderr_lines().len(), 1, "{}", run.stderr);
     assert!(!run.stderr.contains(['\r', '\x1b']), "{:?}", run.stderr);
-}
-
-/// A little-endian TIFF structure for an EXIF segment, with an orientation, a GPS
-/// position and a description holding `marker`.
-fn exif(orientation: u16, marker: &[u8]) -> Vec<u8> {
-    let entry = |tag: u16, kind: u16, count: u32, value: u32| {
-        let mut e = tag.to_le_bytes().to_vec();
-        e.extend(kind.to_le_bytes());
-        e.extend(count.to_le_bytes());
-        e.extend(value.to_le_bytes());
-        e
-    };
-    const ASCII: u16 = 2;
-    const SHORT: u16 = 3;
-    const LONG: u16 = 4;
-    const RATIONAL: u16 = 5;
-    // Layout: header (8), IFD0 with 3 entries (2 + 36 + 4 = 42), GPS IFD with 4
-    // entries (2 + 48 + 4 = 54), then the description and the two coordinates.
-    let ifd0 = 8;
-    let gps = ifd0 + 42;
-    let description = gps + 54;
-    let latitude = description + marker.len() as u32 + 1;
-    let longitude = latitude + 24;
-
-    let mut tiff = b"II*\0".to_vec();
-    tiff.extend(ifd0.to_le_bytes());
-    tiff.extend(3u16.to_le_bytes());
-    tiff.extend(entry(0x010E, ASCII, marker.len() as u32 + 1, description));
-    tiff.extend(entry(0x0112, SHORT, 1, u32::from(orientation)));
-    tiff.extend(entry(0x8825, LONG, 1, gps));
-    tiff.extend(0u32.to_le_bytes());
-    tiff.extend(4u16.to_le_bytes());
-    tiff.extend(entry(0x0001, ASCII, 2, u32::from(b'N')));
-    tiff.extend(entry(0x0002, RATIONAL, 3, latitude));
-    tiff.extend(entry(0x0003, ASCII, 2, u32::from(b'E')));
-    tiff.extend(entry(0x0004, RATIONAL, 3, longitude));
-    tiff.extend(0u32.to_le_bytes());
-    tiff.extend(marker);
-    tiff.push(0);
-    // 22° 40' 5" N, 106° 15' 30" E: somewhere in Cao Bằng.
-    for value in [22, 40, 5, 106, 15, 30u32] {
-        tiff.extend(value.to_le_bytes());
-        tiff.extend(1u32.to_le_bytes());
-    }
-    tiff
-}
-
-/// A JPEG as a phone writes it: pixels stored sideways, an EXIF orientation saying
-/// how to turn them, and the GPS position where it was taken.
-fn phone_photo(marker: &[u8]) -> Vec<u8> {
-    // Stored 800×600 with a red block in the stored top-left corner.
-    let stored = RgbImage::from_fn(800, 600, |x, y| {
-        if x < 200 && y < 150 {
-            Rgb([220, 20, 20])
-        } else {
-            Rgb([40, 90, 200])
-        }
-    });
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
-        .encode_image(&stored)
-        .unwrap();
-    // Orientation 6: turn 90° clockwise to view.
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend(exif(6, marker));
-    let mut segment = vec![0xFF, 0xE1];
-    segment.extend(u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
-    segment.extend(app1);
-    jpeg.splice(2..2, segment);
-    jpeg
 }
 
 /// The JPEG segments before the image data, as (marker, contents).

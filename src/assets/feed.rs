@@ -6,7 +6,21 @@ use crate::model::Catalogue;
 use crate::paths;
 use crate::render::markdown::to_html;
 
-use super::sitemap::escape;
+use super::sitemap;
+
+/// `text` escaped for XML, with a space for each character XML 1.0 forbids (C0
+/// controls but tab and line ends): content loading already replaces them, but a YAML
+/// `"\v"` escape still makes one, and a single one would make the whole feed unreadable.
+fn escape(text: &str) -> String {
+    let allowed = |c: char| {
+        if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{7f}') {
+            ' '
+        } else {
+            c
+        }
+    };
+    sitemap::escape(&text.chars().map(allowed).collect::<String>())
+}
 
 /// Items in the feed: readers poll it, so it stays small.
 pub const MAX_ENTRIES: usize = 20;

@@ -14,6 +14,7 @@ pub mod text;
 pub mod write;
 pub mod yaml;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -222,12 +223,69 @@ fn load_all<T: Send>(
     (loaded, diagnostics)
 }
 
+/// The most a content file may hold. The longest real record is a few kilobytes; a
+/// bigger file is a photo or a document pasted in by mistake, or an attack on the
+/// YAML parser, and is refused before it is parsed.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// A file of the site's `content/`, read as [`read_source`] does, unless it is larger
+/// than [`MAX_FILE_BYTES`] or lies outside `content/` behind a link: only what is in
+/// the folder the team edits may be published.
+fn read_content(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
+    let shown = relative(root, path);
+    if let (Ok(real), Ok(content)) = (path.canonicalize(), root.join("content").canonicalize()) {
+        if !real.starts_with(content) {
+            return Err(Diagnostic::new(
+                &shown,
+                "is outside content/, reached through a link: copy the file into content/ instead of linking to it",
+            ));
+        }
+    }
+    let mut start = Vec::new();
+    let size = std::fs::File::open(path)
+        .and_then(|file| {
+            let size = file.metadata()?.len();
+            file.take(MAX_FILE_BYTES as u64 + 1)
+                .read_to_end(&mut start)?;
+            Ok(size)
+        })
+        .map_err(|error| Diagnostic::new(&shown, format!("cannot read file: {error}")))?;
+    if start.len() > MAX_FILE_BYTES {
+        // Point at the line where the file passes the limit: that is the one to cut.
+        let before = &start[..MAX_FILE_BYTES];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let megabytes = size as f64 / (1024.0 * 1024.0);
+        return Err(Diagnostic::new(
+            &shown,
+            format!(
+                "file is {megabytes:.1} MB, more than the 1 MB a content file may hold, and passes \
+                 the limit on this line (was a photo or a whole document pasted in?)"
+            ),
+        )
+        .at(line, 1));
+    }
+    decode(shown, start)
+}
+
 /// A text file, checked to be UTF-8 (an error names the line of the first bad byte) and
 /// normalised to NFC, with its path shown relative to `root`.
 pub fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
     let shown = relative(root, path);
     let bytes = std::fs::read(path)
         .map_err(|error| Diagnostic::new(&shown, format!("cannot read file: {error}")))?;
+    decode(shown, bytes)
+}
+
+/// The text of a file's `bytes`, as [`read_source`] describes; `shown` is its path.
+fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+    // Windows Notepad's "Unicode" is UTF-16; name it rather than report a bad byte.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::new(
+            &shown,
+            "file is saved as UTF-16 (\"Unicode\" in Notepad): save it as UTF-8",
+        )
+        .at(1, 1));
+    }
     let raw = String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
         let valid = &error.as_bytes()[..at];
@@ -248,7 +306,7 @@ fn read_yaml<T: DeserializeOwned>(
     root: &Path,
     path: &Path,
 ) -> Result<(Arc<Source>, T), Diagnostic> {
-    let source = read_source(root, path)?;
+    let source = read_content(root, path)?;
     let record = yaml::parse(&source)?;
     Ok((Arc::new(source), record))
 }
@@ -285,7 +343,7 @@ fn read_markdown<T: DeserializeOwned>(
     path: &Path,
     what: &str,
 ) -> Result<(Arc<Source>, T, String, usize), Diagnostic> {
-    let source = read_source(root, path)?;
+    let source = read_content(root, path)?;
     let parts = frontmatter::split(&source.text).ok_or_else(|| {
         Diagnostic::new(
             &source.path,

@@ -26,17 +26,35 @@ pub fn write(root: &Path, relative: &Path, text: &str, if_exists: IfExists) -> R
         fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create the folder for {shown}: {e}"))?;
     }
-    let mut options = OpenOptions::new();
-    match if_exists {
-        IfExists::Refuse => options.write(true).create_new(true),
-        IfExists::Replace => options.write(true).create(true).truncate(true),
-    };
-    let mut file = options.open(&path).map_err(|e| match e.kind() {
-        ErrorKind::AlreadyExists => format!("{shown} already exists; it was left as it was"),
-        _ => format!("cannot create {shown}: {e}"),
-    })?;
+    // What a replaced file or link leads to keeps its permissions; a new file is
+    // created as below.
+    if let (IfExists::Replace, Ok(existing)) = (if_exists, fs::metadata(&path)) {
+        return replace(&path, text, existing.permissions())
+            .map_err(|e| format!("cannot replace {shown}: {e}"));
+    }
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| match e.kind() {
+            ErrorKind::AlreadyExists => format!("{shown} already exists; it was left as it was"),
+            _ => format!("cannot create {shown}: {e}"),
+        })?;
     file.write_all(text.as_bytes())
         .map_err(|e| format!("cannot write {shown}: {e}"))
+}
+
+/// Replace the file at `path` in one step: the text goes into a temporary file beside
+/// it, renamed over it once complete. A crash midway leaves the old file whole, and a
+/// link at `path` is replaced rather than written through to wherever it points.
+fn replace(path: &Path, text: &str, permissions: fs::Permissions) -> std::io::Result<()> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(folder)?;
+    file.write_all(text.as_bytes())?;
+    // The temporary file is private; the team's file was not.
+    file.as_file().set_permissions(permissions)?;
+    file.persist(path)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -53,5 +71,23 @@ mod tests {
         assert_eq!(fs::read_to_string(dir.path().join(file)).unwrap(), "first");
         write(dir.path(), file, "third", IfExists::Replace).unwrap();
         assert_eq!(fs::read_to_string(dir.path().join(file)).unwrap(), "third");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replaces_a_link_instead_of_writing_through_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere.yaml");
+        fs::write(&elsewhere, "kept").unwrap();
+        let file = Path::new("content/producers/a.yaml");
+        fs::create_dir_all(dir.path().join("content/producers")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join(file)).unwrap();
+        write(dir.path(), file, "new", IfExists::Replace).unwrap();
+        assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "kept");
+        assert_eq!(fs::read_to_string(dir.path().join(file)).unwrap(), "new");
+        let entries = fs::read_dir(dir.path().join("content/producers"))
+            .unwrap()
+            .count();
+        assert_eq!(entries, 1, "the temporary file was left behind");
     }
 }

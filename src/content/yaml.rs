@@ -24,11 +24,28 @@ pub fn parse_str<T: DeserializeOwned>(
     // An empty file is an empty mapping, so that missing fields are named one by one.
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|error| {
-        let message = explain(&error.to_string());
+        let mut message = explain(&error.to_string());
         let (line, column) = match error.location() {
             Some(at) => (at.line(), at.column()),
             None => locate(text, &[Seg::Key(field_of(&message).unwrap_or(""))]),
         };
+        let (line, column) = match duplicated(&message) {
+            // serde_yaml points at the start of the mapping; the second key is the mistake.
+            Some(key) => {
+                message.push_str(": the key is written twice; keep one");
+                second_key(text, &key).unwrap_or((line, column))
+            }
+            None => (line, column),
+        };
+        // The scanner's words for a tab say nothing of tabs.
+        let at = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .and_then(|l| l.chars().nth(column.saturating_sub(1)));
+        if at == Some('\t') {
+            message = "a tab: YAML is indented with spaces only, so replace the tab with spaces"
+                .to_owned();
+        }
         Diagnostic::new(&source.path, message).at(line + line_offset, column)
     })
 }
@@ -75,6 +92,7 @@ fn explain(raw: &str) -> String {
         _ => raw,
     };
     let message = message.replace("a YAML tag starting with '!'", "a tag");
+    let message = whole_numbers(&message);
     if let Some((head, expected)) = message.split_once(", expected ") {
         if let Some(typed) = head.split("unknown field ").nth(1).and_then(backticked) {
             // "`a`, `b` or `c`": every other backtick-delimited piece is a field name.
@@ -89,6 +107,64 @@ fn explain(raw: &str) -> String {
         }
     }
     message
+}
+
+/// serde's names of Rust's integer types, in words, with what to do about the usual
+/// mistakes: a number in quotes, or one with a dot, such as a price written with a
+/// thousands separator (`180.000`, which YAML reads as 180).
+fn whole_numbers(message: &str) -> String {
+    const RANGES: [(&str, &str); 5] = [
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        (
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        ),
+        ("expected u64", "expected a whole number, 0 or more"),
+        ("expected usize", "expected a whole number, 0 or more"),
+    ];
+    let Some((raw, words)) = RANGES.iter().find(|(raw, _)| message.ends_with(raw)) else {
+        return message.to_owned();
+    };
+    let message = message.replacen(raw, words, 1);
+    if message.contains("invalid type: string ") {
+        format!("{message}, without quotes")
+    } else if message.contains("invalid type: floating point ") {
+        format!("{message}, without a dot or comma")
+    } else {
+        message
+    }
+}
+
+/// The key a "duplicate field `x`" message names.
+fn duplicated(message: &str) -> Option<String> {
+    message
+        .split("duplicate field ")
+        .nth(1)
+        .and_then(backticked)
+        .map(str::to_owned)
+}
+
+/// The line and column of the second line that sets `key`, at the same indentation as
+/// the first.
+fn second_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut first_indent = None;
+    for (i, line) in text.lines().enumerate() {
+        let body = line.trim_start_matches([' ', '-']);
+        let is_key = body
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+        if !is_key {
+            continue;
+        }
+        let indent = line.chars().count() - body.chars().count();
+        match first_indent {
+            None => first_indent = Some(indent),
+            Some(first) if first == indent => return Some((i + 1, indent + 1)),
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 fn backticked(text: &str) -> Option<&str> {
@@ -138,10 +214,22 @@ mod tests {
     }
 
     #[test]
+    fn reports_a_duplicate_key_at_its_second_line() {
+        assert_eq!(
+            error("name: a\nstars: 4\ntags: []\nstars: 5\n"),
+            "content/x.yaml:4:1: error: duplicate field `stars`: the key is written twice; keep one"
+        );
+    }
+
+    #[test]
     fn reports_wrong_types_at_the_value() {
         assert_eq!(
             error("name: a\nstars: \"4\"\ntags: []\n"),
-            "content/x.yaml:2:8: error: stars: invalid type: string \"4\", expected u8"
+            "content/x.yaml:2:8: error: stars: invalid type: string \"4\", expected a whole number from 0 to 255, without quotes"
+        );
+        assert_eq!(
+            error("name: a\nstars: 180.000\ntags: []\n"),
+            "content/x.yaml:2:8: error: stars: invalid type: floating point `180.0`, expected a whole number from 0 to 255, without a dot or comma"
         );
     }
 
@@ -188,10 +276,11 @@ mod tests {
 
     #[test]
     fn reports_syntax_errors_with_their_position() {
-        let message = error("name: a\n\tstars: 4\n");
-        assert!(
-            message.starts_with("content/x.yaml:2:1: error: "),
-            "{message}"
+        let message = error("name: a\nstars: 4: 5\n");
+        assert!(message.starts_with("content/x.yaml:2:"), "{message}");
+        assert_eq!(
+            error("name: a\n\tstars: 4\n"),
+            "content/x.yaml:2:1: error: a tab: YAML is indented with spaces only, so replace the tab with spaces"
         );
     }
 }

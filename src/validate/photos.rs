@@ -9,6 +9,7 @@ use image::{ImageDecoder, ImageFormat, ImageReader};
 
 use crate::content::locate::Seg::{Index, Key};
 use crate::content::records::ProductRecord;
+use crate::content::text;
 use crate::content::Loaded;
 use crate::diagnostics::Diagnostic;
 use crate::model::Product;
@@ -42,11 +43,12 @@ pub fn inspect(dir: &Path, file: &str) -> Result<PhotoHeader, String> {
         ));
     }
     let path = dir.join(relative);
-    if !path.is_file() {
-        return Err(format!(
-            "photo `{file}` does not exist in the product's folder"
-        ));
-    }
+    let path = if path.is_file() {
+        path
+    } else {
+        composed_match(&path)
+            .ok_or_else(|| format!("photo `{file}` does not exist in the product's folder"))?
+    };
     // A link may still point elsewhere; what counts is where the bytes really live.
     let (real, real_dir) = (path.canonicalize(), dir.canonicalize());
     match (real, real_dir) {
@@ -63,6 +65,19 @@ pub fn inspect(dir: &Path, file: &str) -> Result<PhotoHeader, String> {
         width,
         height,
     })
+}
+
+/// The file beside `path` whose name is the same text once both are NFC. The YAML is
+/// read as NFC, but a photo copied from a Mac keeps its decomposed (NFD) name, so
+/// `Ảnh bìa.jpg` in product.yaml must find the file a Mac named `A\u{309}nh bi\u{300}a.jpg`.
+fn composed_match(path: &Path) -> Option<PathBuf> {
+    let wanted = text::normalize(&path.file_name()?.to_string_lossy());
+    std::fs::read_dir(path.parent()?)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|entry| text::normalize(&entry.file_name().to_string_lossy()) == wanted)
+        .map(|entry| entry.path())
+        .filter(|found| found.is_file())
 }
 
 /// The size of the photo at `path`, upright; errors read after "photo `name` ".

@@ -6,8 +6,11 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod camera;
+pub mod cases;
 pub mod html;
 pub mod node;
+pub mod safety;
 pub mod server;
 
 use std::collections::BTreeMap;
@@ -86,14 +89,19 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
     JpegEncoder::new_with_quality(Cursor::new(&mut bytes), 95)
         .encode_image(&image)
         .unwrap();
-    // A COM segment right after the start-of-image marker: FF FE, then a big-endian
-    // length that counts itself.
-    let length = u16::try_from(ORIGINAL_MARKER.len() + 2).unwrap();
-    let mut segment = vec![0xFF, 0xFE];
+    with_segment(bytes, 0xFE, ORIGINAL_MARKER)
+}
+
+/// `jpeg` with a segment (`marker`, e.g. 0xFE for a comment, 0xE1 for EXIF or XMP)
+/// holding `payload` right after the start-of-image marker.
+pub fn with_segment(mut jpeg: Vec<u8>, marker: u8, payload: &[u8]) -> Vec<u8> {
+    // FF, the marker, then a big-endian length that counts itself.
+    let length = u16::try_from(payload.len() + 2).unwrap();
+    let mut segment = vec![0xFF, marker];
     segment.extend_from_slice(&length.to_be_bytes());
-    segment.extend_from_slice(ORIGINAL_MARKER);
-    bytes.splice(2..2, segment);
-    bytes
+    segment.extend_from_slice(payload);
+    jpeg.splice(2..2, segment);
+    jpeg
 }
 
 /// Write an 800×600 JPEG, the smallest size `ocop check` accepts without a warning, at
@@ -156,10 +164,20 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
+    ocop_env(args, &[])
+}
+
+/// Run `ocop` with `args` and the environment variables `env` set.
+pub fn ocop_env<I, S>(args: I, env: &[(&str, &str)]) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
     let output = Command::new(env!("CARGO_BIN_EXE_ocop"))
         .args(args)
-        // The build date must come from --today only.
+        // The build date must come from --today only, unless `env` says otherwise.
         .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
         .output()
         .expect("cannot run the ocop binary");
     Run {
@@ -288,11 +306,6 @@ impl Site {
 
 /// The substitutions of an `edits.txt`: (file, text to find, replacement).
 pub fn parse_edits(text: &str) -> Vec<(String, String, String)> {
-    let value = |line: &str, key: &str| -> Option<String> {
-        let rest = line.strip_prefix(key)?;
-        let rest = rest.strip_prefix(' ').unwrap_or(rest);
-        Some(unescape(rest))
-    };
     let mut edits = Vec::new();
     let (mut file, mut find) = (None, None);
     for line in text.lines() {
@@ -315,7 +328,52 @@ pub fn parse_edits(text: &str) -> Vec<(String, String, String)> {
     edits
 }
 
-/// `\t`, `\n` and `\\` as a tab, a line break and a backslash.
+/// The value of a `key: value` line of an `edits.txt` or `expected-output.txt`, with
+/// its escapes read, if the line starts with `key`.
+fn value(line: &str, key: &str) -> Option<String> {
+    let rest = line.strip_prefix(key)?;
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    Some(unescape(rest))
+}
+
+/// One check of an `expected-output.txt`: the built `file` (or `stderr`) `has` or
+/// `lacks` `text` in its bytes, or, for a page, `shows` it as text or holds it as an
+/// `attribute` value.
+#[derive(Debug, PartialEq)]
+pub struct Assertion {
+    pub file: String,
+    pub kind: String,
+    pub text: String,
+}
+
+/// The checks of an `expected-output.txt` (format: `tests/hostile/README.md`).
+pub fn parse_assertions(text: &str) -> Vec<Assertion> {
+    let mut assertions = Vec::new();
+    let mut file = None;
+    for line in text.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(path) = value(line, "in:") {
+            file = Some(path);
+            continue;
+        }
+        let (kind, text) = ["has:", "lacks:", "shows:", "attribute:"]
+            .iter()
+            .find_map(|key| Some((key.trim_end_matches(':'), value(line, key)?)))
+            .unwrap_or_else(|| panic!("expected-output.txt: cannot read line `{line}`"));
+        assert!(!text.is_empty(), "expected-output.txt: empty `{kind}:`");
+        assertions.push(Assertion {
+            file: file.clone().expect("`in:` comes before `has:` or `lacks:`"),
+            kind: kind.to_owned(),
+            text,
+        });
+    }
+    assertions
+}
+
+/// `\t`, `\r`, `\n` and `\\` as a tab, a carriage return, a line break and a
+/// backslash, and `\u{301}` as the character U+0301.
 fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
@@ -327,6 +385,13 @@ fn unescape(text: &str) -> String {
         match chars.next() {
             Some('t') => out.push('\t'),
             Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('u') => {
+                let code: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let hex = code.strip_prefix('{').expect("edits.txt: `\\u` needs `{`");
+                let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
+                out.push(c.unwrap_or_else(|| panic!("edits.txt: bad `\\u{{{hex}}}`")));
+            }
             Some('\\') => out.push('\\'),
             other => panic!("edits.txt: unknown escape `\\{}`", other.unwrap_or(' ')),
         }
