@@ -243,7 +243,7 @@ pub fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
     })
 }
 
-fn read_yaml<T: DeserializeOwned>(
+pub fn read_yaml<T: DeserializeOwned>(
     root: &Path,
     path: &Path,
 ) -> Result<(Arc<Source>, T), Diagnostic> {
