@@ -18,9 +18,12 @@ use ocop::content::records::{
 use ocop::content::{embed, frontmatter, read_yaml, yaml, Source};
 use ocop::diagnostics::Diagnostic;
 
+/// Reads the content file at a path under a site root, keeping only its error.
+type Load = fn(&Path, &Path) -> Option<Diagnostic>;
+
 /// The content files the YAML target can be, chosen by the input's first byte: where
 /// the file sits under the site root, and its loader.
-const KINDS: &[(&str, fn(&Path, &Path) -> Option<Diagnostic>)] = &[
+const KINDS: &[(&str, Load)] = &[
     ("content/products/x/product.yaml", |r, p| {
         read_yaml::<ProductRecord>(r, p).err()
     }),
