@@ -302,7 +302,7 @@ fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
     })
 }
 
-fn read_yaml<T: DeserializeOwned>(
+pub fn read_yaml<T: DeserializeOwned>(
     root: &Path,
     path: &Path,
 ) -> Result<(Arc<Source>, T), Diagnostic> {

@@ -26,7 +26,7 @@ pub fn parse_str<T: DeserializeOwned>(
     serde_yaml::from_str(text).map_err(|error| {
         let mut message = explain(&error.to_string());
         let (line, column) = match error.location() {
-            Some(at) => (at.line(), at.column()),
+            Some(at) => inside(text, at.line(), at.column()),
             None => locate(text, &[Seg::Key(field_of(&message).unwrap_or(""))]),
         };
         let (line, column) = match duplicated(&message) {
@@ -48,6 +48,20 @@ pub fn parse_str<T: DeserializeOwned>(
         }
         Diagnostic::new(&source.path, message).at(line + line_offset, column)
     })
+}
+
+/// `line` and `column` moved onto the text: at the end of a file without a final line
+/// break, serde_yaml reports the line after the last one, which no editor shows.
+fn inside(text: &str, line: usize, column: usize) -> (usize, usize) {
+    // YAML breaks lines at CR LF, LF, CR, NEL and the Unicode line separators.
+    let text = text.replace("\r\n", "\n");
+    let lines: Vec<&str> = text
+        .split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .collect();
+    match lines.last() {
+        Some(last) if line > lines.len() => (lines.len(), last.chars().count() + 1),
+        _ => (line, column),
+    }
 }
 
 /// `text` as a YAML scalar that reads back as exactly `text`, in block context.
