@@ -75,7 +75,7 @@ for n in sizes:
          f(he, 2, " s"), f(mb(n, "hugo", "edit"), 0, " MB"), f(ratio(oe, he), 2)])
 print(
     "\nThe edit → new version time is measured by the script from writing the file to "
-    "`/__ocop/status` reporting a higher version; it includes serve's 200 ms wait for an "
+    "`/__ocop/status` reporting a higher version; it includes serve's 100 ms wait for an "
     "editor's saves to settle and the file watcher's delay. Hugo has no incremental "
     "command-line build: its figure is a second full `hugo` run over an existing `public/`.\n"
 )
