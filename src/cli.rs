@@ -58,6 +58,9 @@ pub enum Command {
         cache: CacheArgs,
         #[command(flatten)]
         drafts: DraftArgs,
+        /// Print the time each phase of every build took
+        #[arg(long)]
+        timings: bool,
     },
     /// Create a content file with every field, commented in Vietnamese; never replaces one.
     #[command(

@@ -50,8 +50,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let built = build::run(&site.root, &targets, &options)?;
             print_built(&built);
             if timings {
-                eprintln!("time per phase:");
-                built.timings.lines().iter().for_each(|l| eprintln!("{l}"));
+                print_timings(&built);
             }
         }
         Command::Check { site } => {
@@ -75,6 +74,7 @@ fn run(command: Command) -> Result<(), Failure> {
             output,
             cache,
             drafts,
+            timings,
         } => {
             // Not `public/`: the preview's links point at 127.0.0.1, and a preview
             // uploaded by mistake would break the real site.
@@ -86,7 +86,13 @@ fn run(command: Command) -> Result<(), Failure> {
                 drafts: drafts.drafts,
             };
             let mut session = Session::new(&site.root, &output, &cache.dir(&site), options);
-            let rebuild = move |changed: &[std::path::PathBuf]| session.rebuild(changed);
+            let rebuild = move |changed: &[std::path::PathBuf]| {
+                let built = session.rebuild(changed);
+                if let (true, Ok(built)) = (timings, &built) {
+                    print_timings(built);
+                }
+                built
+            };
             let watched = [site.root.join("content"), site.root.join("themes")];
             serve::preview(&output, port, &watched, rebuild)?;
         }
@@ -181,4 +187,9 @@ fn report(failure: Failure, nothing_done: &str) {
     for line in failure.lines(nothing_done) {
         eprintln!("{line}");
     }
+}
+
+fn print_timings(built: &build::Built) {
+    eprintln!("time per phase:");
+    built.timings.lines().iter().for_each(|l| eprintln!("{l}"));
 }
