@@ -7,7 +7,9 @@
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use tempfile::{NamedTempFile, TempDir};
 
@@ -17,6 +19,9 @@ pub struct Staging {
     target: PathBuf,
     /// Files written, not counting those left alone because their bytes were the same.
     written: AtomicUsize,
+    /// Folders known to exist: asking the file system again for each of a national
+    /// site's files costs a system call apiece.
+    folders: Mutex<HashSet<PathBuf>>,
 }
 
 enum Dir {
@@ -45,6 +50,7 @@ impl Staging {
             dir: Dir::Fresh(dir),
             target: target.to_path_buf(),
             written: AtomicUsize::new(0),
+            folders: Mutex::default(),
         })
     }
 
@@ -56,6 +62,7 @@ impl Staging {
             dir: Dir::Live,
             target: target.to_path_buf(),
             written: AtomicUsize::new(0),
+            folders: Mutex::default(),
         }
     }
 
@@ -84,6 +91,15 @@ impl Staging {
             file.write_all(bytes)?;
             file.persist(&path).map_err(|e| e.error)?;
         } else {
+            // The previous site's copy, if its bytes are the same, is linked instead:
+            // no new file, and an unchanged file keeps its modification time for
+            // tools that upload only what changed.
+            let previous = self.target.join(relative);
+            if fs::read(&previous).is_ok_and(|old| old == bytes)
+                && fs::hard_link(&previous, &path).is_ok()
+            {
+                return Ok(());
+            }
             fs::write(path, bytes)?;
         }
         self.written.fetch_add(1, Ordering::Relaxed);
@@ -109,7 +125,11 @@ impl Staging {
     fn place(&self, relative: &str) -> io::Result<PathBuf> {
         let path = self.path().join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+            let known = |folders: &HashSet<PathBuf>| folders.contains(parent);
+            if !known(&self.folders.lock().unwrap_or_else(|e| e.into_inner())) {
+                fs::create_dir_all(parent)?;
+                (self.folders.lock().unwrap_or_else(|e| e.into_inner())).insert(parent.to_owned());
+            }
         }
         Ok(path)
     }
