@@ -65,6 +65,9 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diag
         districts: &districts,
         categories: &categories,
         producers: &producers,
+        producer_ids: (producers.iter().enumerate())
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect(),
     };
     // Two folders whose names give the same slug would publish to one address.
     let mut first_with_slug: HashMap<String, &Loaded<_>> = HashMap::new();

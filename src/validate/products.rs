@@ -1,6 +1,7 @@
 //! `products/<slug>/product.yaml`: star level, references, certificate dates,
 //! photos, prices and shop links.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::content::locate::Seg::{Index, Key};
@@ -23,6 +24,8 @@ pub struct Context<'a> {
     pub districts: &'a [District],
     pub categories: &'a [Category],
     pub producers: &'a [Producer],
+    /// The producers' positions by id: a national catalogue has thousands.
+    pub producer_ids: HashMap<&'a str, usize>,
 }
 
 /// The longest summary that still fits a card and a meta description.
@@ -75,15 +78,19 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
         }
         _ => None,
     };
-    let producer = reference(
-        source,
-        &[Key("producer")],
-        "producer",
-        &record.producer,
-        cx.producers.iter().map(|p| p.id.as_str()),
-    )
-    .map_err(|e| errors.push(e))
-    .ok();
+    let producer = match cx.producer_ids.get(record.producer.as_str()) {
+        Some(&p) => Some(p),
+        // Looked up again for the error and its "did you mean".
+        None => reference(
+            source,
+            &[Key("producer")],
+            "producer",
+            &record.producer,
+            cx.producers.iter().map(|p| p.id.as_str()),
+        )
+        .map_err(|e| errors.push(e))
+        .ok(),
+    };
     let district = match (&record.district, producer) {
         (Some(typed), _) => reference(
             source,
