@@ -66,13 +66,13 @@ impl Built {
 }
 
 /// Write the files made from the whole catalogue: the sitemap of `jobs`, the news
-/// feed, the data downloads and the search index. Returns the search index's folder.
+/// feed, the data downloads and the search index.
 pub(super) fn write_catalogue_files(
     catalogue: &Catalogue,
     jobs: &[PageJob],
     staging: &Staging,
     timings: &mut Timings,
-) -> Result<String, Failure> {
+) -> Result<(), Failure> {
     let entries: Vec<_> = jobs
         .iter()
         .filter(|job| job.in_sitemap())
@@ -88,10 +88,10 @@ pub(super) fn write_catalogue_files(
     assets::write_data(catalogue, staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
     timings.lap("sitemap, feed and data downloads");
-    let search = assets::search::write(catalogue, staging)
+    assets::search::write(catalogue, staging)
         .map_err(|e| Failure::Other(format!("cannot write the search index: {e}")))?;
     timings.lap("search index");
-    Ok(search)
+    Ok(())
 }
 
 /// Where a build writes.

@@ -2,7 +2,6 @@
 //! producer files, only the pages the edit changed, written in place. A national
 //! catalogue has tens of thousands of pages; the communications team waits for one.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -17,6 +16,7 @@ use crate::render::{affected::affected, pages, PageJob, Renderer};
 use crate::validate::Options;
 
 use super::build::{self, write_catalogue_files, Built, Targets};
+use super::serve::PagesReady;
 use super::timings::Timings;
 use super::{prepare_loaded, Failure, Prepared};
 
@@ -46,7 +46,11 @@ impl Session {
 
     /// Build again after the files `changed` changed; with none named, or with any
     /// but product and producer files among them, everything is rebuilt.
-    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Built, Failure> {
+    pub fn rebuild(
+        &mut self,
+        changed: &[PathBuf],
+        pages_ready: PagesReady,
+    ) -> Result<Built, Failure> {
         let started = Instant::now();
         let mut timings = Timings::start();
         let patched = !changed.is_empty()
@@ -67,7 +71,7 @@ impl Session {
         };
         let prepared = prepare_loaded(&self.root, raw, diagnostics, &self.options, timings)?;
         if let Some(jobs) = self.pages_to_update(&prepared.catalogue, patched) {
-            return self.update(prepared, jobs, started);
+            return self.update(prepared, jobs, started, pages_ready);
         }
         let targets = Targets {
             output: &self.output,
@@ -101,6 +105,7 @@ impl Session {
         prepared: Prepared,
         jobs: Vec<PageJob>,
         started: Instant,
+        pages_ready: PagesReady,
     ) -> Result<Built, Failure> {
         let Prepared {
             catalogue,
@@ -147,10 +152,7 @@ impl Session {
         }
         timings.lap("write pages");
         let all = pages::all(&catalogue);
-        let search = write_catalogue_files(&catalogue, &all, &staging, &mut timings)?;
-        remove_other_versions(&self.output, &search);
-        drop(renderer);
-        let built = Built {
+        let built = |timings: Timings, warnings: Vec<Diagnostic>| Built {
             pages: all.len(),
             rendered: jobs.len(),
             written: staging.written(),
@@ -162,25 +164,12 @@ impl Session {
             output: self.output.clone(),
             elapsed: started.elapsed(),
         };
+        // The pages are what the team looks at: show them before the search index.
+        pages_ready(&built(timings.clone(), warnings.clone()));
+        write_catalogue_files(&catalogue, &all, &staging, &mut timings)?;
+        let built = built(timings, warnings);
+        drop(renderer);
         self.shown = Some(catalogue);
         Ok(built)
-    }
-}
-
-/// Delete the search index's earlier versions beside `current` (`search/<version>`):
-/// a full build starts from an empty folder, an update in place does not.
-fn remove_other_versions(output: &Path, current: &str) {
-    let Some((parent, _)) = current.rsplit_once('/') else {
-        return;
-    };
-    let Ok(entries) = fs::read_dir(output.join(parent)) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() && path != output.join(current) {
-            // What is left only wastes disk in the preview folder.
-            let _ = fs::remove_dir_all(path);
-        }
     }
 }

@@ -4,14 +4,15 @@
 //! `ocop serve` updates its preview in place instead: after an edit it writes the few
 //! files that changed, each replaced whole by a rename.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use tempfile::{NamedTempFile, TempDir};
+use walkdir::WalkDir;
 
 /// A folder being filled with a new build. Dropped without `publish`, it is deleted.
 pub struct Staging {
@@ -103,6 +104,45 @@ impl Staging {
             fs::write(path, bytes)?;
         }
         self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Make ready the versioned `folder` (such as `search/<version>`) for `files`, its
+    /// files' paths. Updating in place, an earlier version beside it is renamed to it
+    /// first, so that only the files whose bytes changed are written, and whatever else
+    /// is beside it or in it is deleted. Nothing to do in a new build.
+    pub fn recycle_folder(&self, folder: &str, files: &HashSet<String>) -> io::Result<()> {
+        let Dir::Live = self.dir else {
+            return Ok(());
+        };
+        let target = self.target.join(folder);
+        let Some(parent) = target.parent() else {
+            return Ok(());
+        };
+        let mut earlier: Vec<PathBuf> = match fs::read_dir(parent) {
+            Ok(entries) => entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir() && *p != target)
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        if !target.exists() {
+            if let Some(previous) = earlier.pop() {
+                fs::rename(previous, &target)?;
+            }
+        }
+        for other in earlier {
+            fs::remove_dir_all(other)?;
+        }
+        for entry in WalkDir::new(&target).into_iter().flatten() {
+            let path = entry.path();
+            let relative = path.strip_prefix(&self.target).unwrap_or(path);
+            let name = relative.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_file() && !files.contains(&name) {
+                fs::remove_file(path)?;
+            }
+        }
         Ok(())
     }
 

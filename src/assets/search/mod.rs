@@ -9,19 +9,27 @@ pub mod files;
 pub mod index;
 pub mod normalize;
 
+use std::collections::HashSet;
+
 use crate::model::Catalogue;
 use crate::output::Staging;
+use crate::paths;
 
-/// Write `search/index.json` and the files it refers to; returns the folder of this
-/// version's files, which replaces any other.
-pub fn write(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<String> {
+/// Write `search/index.json` and the files it refers to, which live in a folder named
+/// by their version.
+pub fn write(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
     let index = index::build(catalogue);
-    let mut folder = String::new();
-    for (path, bytes) in files::files(catalogue, &index) {
-        staging.write(&path, &bytes)?;
-        if path != crate::paths::SEARCH_INDEX {
-            folder = path.rsplit_once('/').map_or("", |(f, _)| f).to_owned();
-        }
+    let files = files::files(catalogue, &index);
+    let names: HashSet<String> = files.iter().map(|(path, _)| path.clone()).collect();
+    if let Some(folder) = names
+        .iter()
+        .find(|p| *p != paths::SEARCH_INDEX)
+        .and_then(|p| p.rsplit_once('/'))
+    {
+        staging.recycle_folder(folder.0, &names)?;
     }
-    Ok(folder)
+    for (path, bytes) in files {
+        staging.write(&path, &bytes)?;
+    }
+    Ok(())
 }
