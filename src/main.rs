@@ -86,8 +86,8 @@ fn run(command: Command) -> Result<(), Failure> {
                 drafts: drafts.drafts,
             };
             let mut session = Session::new(&site.root, &output, &cache.dir(&site), options);
-            let rebuild = move |changed: &[std::path::PathBuf]| {
-                let built = session.rebuild(changed);
+            let rebuild = move |changed: &[std::path::PathBuf], pages_ready: serve::PagesReady| {
+                let built = session.rebuild(changed, pages_ready);
                 if let (true, Ok(built)) = (timings, &built) {
                     print_timings(built);
                 }

@@ -82,7 +82,9 @@ PY
 
 # Starts `ocop serve`, waits for its first build, then edits the product RUNS times,
 # each time waiting for the status version to move on. Prints, a line each,
-# "printed_seconds end_to_end_seconds".
+# "pages_seconds total_seconds end_to_end_seconds": as printed when the pages were
+# ready, as printed once the search index and downloads were too, and as measured
+# from the edit to the new version.
 serve_runs() {
     local n=$1 site=$2 yaml=$3 runs=$4 first=$5
     local port
@@ -95,12 +97,20 @@ import json, os, re, sys, time, urllib.request
 port, yaml, runs, first, log, pid = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
 url = f"http://127.0.0.1:{port}/__ocop/status"
 
-def version():
+def status():
     try:
         with urllib.request.urlopen(url, timeout=5) as r:
-            return json.load(r)["version"]
+            return json.load(r)
     except OSError:
         return None
+
+def version():
+    s = status()
+    return None if s is None else s["version"]
+
+def building():
+    s = status()
+    return s is None or s.get("building", False)
 
 def alive():
     try:
@@ -131,12 +141,20 @@ for k in range(first, first + runs):
             sys.exit("ocop serve did not rebuild:\n" + open(log, encoding="utf-8").read())
         time.sleep(0.005)
     end_to_end = time.monotonic() - start
-    time.sleep(0.1)  # the summary line is printed just before the version moves on
+    # The version moves on when the pages are ready; the search index and the
+    # downloads follow.
+    while building():
+        time.sleep(0.005)
+    time.sleep(0.1)
     lines = open(log, encoding="utf-8").read().splitlines()[seen:]
-    printed = [float(m.group(1)) for l in lines if (m := re.search(r"in ([0-9.]+) s", l))]
+    def seconds(pattern):
+        found = [float(m.group(1)) for l in lines if (m := re.search(pattern, l))]
+        return found[-1] if found else None
+    pages = seconds(r"^(?:updated|built) .* in ([0-9.]+) s")
+    total = seconds(r"in ([0-9.]+) s in all") or pages
     if any(l.startswith("error") for l in lines):
         sys.exit("ocop serve failed to rebuild:\n" + "\n".join(lines))
-    print(f"{printed[-1] if printed else 'null'} {end_to_end:.3f}")
+    print(f"{pages or 'null'} {total or 'null'} {end_to_end:.3f}")
 PY
     kill "$serve_pid"
     wait "$serve_pid" 2>/dev/null || true
@@ -221,9 +239,10 @@ for n in $SIZES; do
     cp "$yaml.orig" "$yaml"
     serve_runs "$n" "$site" "$yaml" "$runs" $((edit + 1)) >"$work/serve.txt"
     run=0
-    while read -r printed end_to_end; do
+    while read -r printed total end_to_end; do
         run=$((run + 1))
         record "$n" serve printed "$run" "$printed"
+        record "$n" serve total "$run" "$total"
         record "$n" serve end_to_end "$run" "$end_to_end"
     done <"$work/serve.txt"
     rm -rf "$work/serve-out" "$work/serve-cache"

@@ -30,11 +30,17 @@ struct Live {
     /// The lines of the last build's failure, shown over the page; empty when it
     /// succeeded.
     errors: Vec<String>,
+    /// Whether a build is under way: pages may be ready before the search index.
+    building: bool,
 }
+
+/// Called by a build as soon as its pages are in place, before it writes the files made
+/// from the whole catalogue (search index, downloads): open pages can reload then.
+pub type PagesReady<'a> = &'a mut dyn FnMut(&Built);
 
 /// Build with `rebuild`, serve `output` on 127.0.0.1 until the process is stopped,
 /// and rebuild when anything under `watched` changes. `rebuild` is told which files
-/// changed: none for the first build.
+/// changed (none for the first build), and may say early that its pages are ready.
 pub fn preview<F>(
     output: &Path,
     port: u16,
@@ -42,10 +48,10 @@ pub fn preview<F>(
     mut rebuild: F,
 ) -> Result<(), Failure>
 where
-    F: FnMut(&[PathBuf]) -> Result<Built, Failure> + Send + 'static,
+    F: FnMut(&[PathBuf], PagesReady) -> Result<Built, Failure> + Send + 'static,
 {
     let live = Arc::new(Mutex::new(Live::default()));
-    record(&live, rebuild(&[]));
+    run_build(&live, &mut rebuild, &[]);
 
     let address = format!("127.0.0.1:{port}");
     let server = Server::http(&address)
@@ -87,7 +93,7 @@ where
                 paths
             };
             eprintln!("change seen, rebuilding…");
-            record(&rebuilding, rebuild(&changed));
+            run_build(&rebuilding, &mut rebuild, &changed);
         }
     });
 
@@ -102,8 +108,34 @@ where
     Ok(())
 }
 
+/// Run one build and tell the pages when there is something new to see: once its pages
+/// are ready, or at its end.
+fn run_build<F>(live: &Mutex<Live>, rebuild: &mut F, changed: &[PathBuf])
+where
+    F: FnMut(&[PathBuf], PagesReady) -> Result<Built, Failure>,
+{
+    let set_building = |building: bool| {
+        live.lock().unwrap_or_else(|e| e.into_inner()).building = building;
+    };
+    set_building(true);
+    let mut told = false;
+    let outcome = rebuild(changed, &mut |pages| {
+        record(live, Ok(pages));
+        told = true;
+    });
+    match outcome {
+        Ok(built) if told => eprintln!(
+            "search index and downloads updated too, in {:.3} s in all",
+            built.elapsed.as_secs_f64()
+        ),
+        Ok(built) => record(live, Ok(&built)),
+        Err(failure) => record(live, Err(failure)),
+    }
+    set_building(false);
+}
+
 /// Print the outcome of a build and tell the pages.
-fn record(live: &Mutex<Live>, outcome: Result<Built, Failure>) {
+fn record(live: &Mutex<Live>, outcome: Result<&Built, Failure>) {
     let errors = match outcome {
         Ok(built) => {
             built.lines().iter().for_each(|l| eprintln!("{l}"));
@@ -124,7 +156,11 @@ fn respond(request: Request, output: &Path, live: &Mutex<Live>) {
     let path = request.url().split(['?', '#']).next().unwrap_or("/");
     let (status, body, kind) = if path == STATUS {
         let live = live.lock().unwrap_or_else(|e| e.into_inner());
-        let status = serde_json::json!({ "version": live.version, "errors": live.errors });
+        let status = serde_json::json!({
+            "version": live.version,
+            "errors": live.errors,
+            "building": live.building,
+        });
         (200, status.to_string().into_bytes(), "application/json")
     } else if path == LIVE_JS {
         (

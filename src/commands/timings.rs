@@ -3,7 +3,7 @@
 use std::time::{Duration, Instant};
 
 /// Phases in the order they ran, each with its wall-clock time.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Timings {
     phases: Vec<(&'static str, Duration)>,
     last: Option<Instant>,

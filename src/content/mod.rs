@@ -239,7 +239,10 @@ fn read_content(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
     let linked = path
         .ancestors()
         .take_while(|folder| *folder != content)
-        .any(|p| p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()));
+        .any(|p| {
+            p.symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink())
+        });
     if linked {
         let outside = match (path.canonicalize(), content.canonicalize()) {
             (Ok(real), Ok(content)) => !real.starts_with(content),
