@@ -199,7 +199,10 @@ fn write_products(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn E
 fn write_terms(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn Error>> {
     for (d, district) in catalogue.districts.iter().enumerate() {
         page(
-            &content.join("districts").join(&district.id).join("_index.md"),
+            &content
+                .join("districts")
+                .join(&district.id)
+                .join("_index.md"),
             &json!({
                 "title": format!("Sản phẩm OCOP {}", district.name),
                 "name": district.name,
@@ -233,7 +236,10 @@ fn write_terms(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn Erro
             })
             .collect();
         page(
-            &content.join("categories").join(&category.id).join("_index.md"),
+            &content
+                .join("categories")
+                .join(&category.id)
+                .join("_index.md"),
             &json!({
                 "title": category.name,
                 "name": category.name,
@@ -246,7 +252,10 @@ fn write_terms(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn Erro
     for producer in &catalogue.producers {
         let district = &catalogue.districts[producer.district];
         page(
-            &content.join("producers").join(&producer.id).join("_index.md"),
+            &content
+                .join("producers")
+                .join(&producer.id)
+                .join("_index.md"),
             &json!({
                 "title": producer.name,
                 "type_label": producer.kind.label(),
