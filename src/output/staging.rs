@@ -34,6 +34,46 @@ enum Dir {
 
 /// Files kept from the previous output: the placeholder that keeps `public/` in git.
 const KEPT: &[&str] = &[".gitkeep"];
+/// Beside the output: builds being written, and previous sites being deleted.
+const BUILDING: &str = ".ocop-build-";
+const REPLACED: &str = ".ocop-old-";
+/// In a build folder: the process id of the build writing it.
+const OWNER: &str = ".ocop-owner";
+/// A build folder this old is abandoned even if its owner cannot be checked.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Delete what builds killed halfway left beside the output: their folders, and the
+/// previous sites they were deleting. A build folder whose process still runs is left.
+fn remove_abandoned(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        let abandoned = if name.starts_with(REPLACED) {
+            // Deleting it twice at once does no harm.
+            true
+        } else if name.starts_with(BUILDING) {
+            match fs::read_to_string(path.join(OWNER)) {
+                Ok(pid) => {
+                    let proc = Path::new("/proc");
+                    proc.join("self").exists() && !proc.join(pid.trim()).exists()
+                }
+                Err(_) => entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > ABANDONED_AFTER)),
+            }
+        } else {
+            false
+        };
+        if abandoned && path.is_dir() {
+            // Only disk is at stake if this fails.
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
 
 impl Staging {
     /// Start a build that will replace `target`.
@@ -43,10 +83,13 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent)?;
+        remove_abandoned(&parent);
         // In the same parent, so the final swap is a rename on one file system.
         let dir = tempfile::Builder::new()
-            .prefix(".ocop-build-")
+            .prefix(BUILDING)
             .tempdir_in(&parent)?;
+        // Says whose build this is, so that a later build can tell an abandoned one.
+        fs::write(dir.path().join(OWNER), std::process::id().to_string())?;
         Ok(Self {
             dir: Dir::Fresh(dir),
             target: target.to_path_buf(),
@@ -179,6 +222,7 @@ impl Staging {
         let Dir::Fresh(dir) = self.dir else {
             return Ok(Replaced(None));
         };
+        fs::remove_file(dir.path().join(OWNER))?;
         for name in KEPT {
             let old = self.target.join(name);
             if old.is_file() {
@@ -189,7 +233,7 @@ impl Staging {
         if self.target.exists() {
             let parent = built.parent().unwrap_or(Path::new("."));
             let old = tempfile::Builder::new()
-                .prefix(".ocop-old-")
+                .prefix(REPLACED)
                 .tempdir_in(parent)?
                 .keep();
             fs::remove_dir(&old)?;
@@ -274,6 +318,33 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn a_new_build_deletes_what_killed_builds_left_and_nothing_else() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = |name: &str, owner: Option<String>| {
+            let dir = root.path().join(name);
+            fs::create_dir(&dir).unwrap();
+            fs::write(dir.join("index.html"), "x").unwrap();
+            if let Some(pid) = owner {
+                fs::write(dir.join(OWNER), pid).unwrap();
+            }
+            dir
+        };
+        // No process has an id this large on Linux (the limit is 2^22).
+        let dead = folder(".ocop-build-dead", Some("4294967295".into()));
+        let running = folder(".ocop-build-running", Some(std::process::id().to_string()));
+        let young = folder(".ocop-build-young", None);
+        let replaced = folder(".ocop-old-x", None);
+        let build = Staging::new(&root.path().join("public")).unwrap();
+        assert!(!replaced.exists());
+        assert!(running.exists() && young.exists());
+        if Path::new("/proc/self").exists() {
+            assert!(!dead.exists());
+        }
+        build.publish().unwrap().remove().unwrap();
+        assert!(!root.path().join("public").join(OWNER).exists());
     }
 
     #[test]
