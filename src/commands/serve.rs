@@ -60,6 +60,12 @@ where
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         match event {
+            // The kernel's queue overflowed: at national scale the build's own reads
+            // of tens of thousands of files do that, and rebuilding everything for it
+            // would only read them all again.
+            Ok(event) if event.need_rescan() => eprintln!(
+                "note: too many file events at once; if an edit does not show, save it again"
+            ),
             Ok(event) if !event.kind.is_access() => {
                 let _ = tx.send(event.paths);
             }
