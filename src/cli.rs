@@ -34,9 +34,8 @@ pub enum Command {
         cache: CacheArgs,
         #[command(flatten)]
         drafts: DraftArgs,
-        /// Print the time each phase of the build took
-        #[arg(long)]
-        timings: bool,
+        #[command(flatten)]
+        timings: TimingsArgs,
     },
     /// Check every content file and report all problems; writes nothing.
     Check {
@@ -58,9 +57,8 @@ pub enum Command {
         cache: CacheArgs,
         #[command(flatten)]
         drafts: DraftArgs,
-        /// Print the time each phase of every build took
-        #[arg(long)]
-        timings: bool,
+        #[command(flatten)]
+        timings: TimingsArgs,
     },
     /// Create a content file with every field, commented in Vietnamese; never replaces one.
     #[command(
@@ -158,6 +156,13 @@ pub struct SiteArgs {
     /// [default: $SOURCE_DATE_EPOCH, else today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct TimingsArgs {
+    /// Print the time each phase of the build took (with `serve`, of every build)
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

@@ -49,7 +49,7 @@ fn run(command: Command) -> Result<(), Failure> {
             };
             let built = build::run(&site.root, &targets, &options)?;
             print_built(&built);
-            if timings {
+            if timings.timings {
                 print_timings(&built);
             }
         }
@@ -88,7 +88,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let mut session = Session::new(&site.root, &output, &cache.dir(&site), options);
             let rebuild = move |changed: &[std::path::PathBuf], pages_ready: serve::PagesReady| {
                 let built = session.rebuild(changed, pages_ready);
-                if let (true, Ok(built)) = (timings, &built) {
+                if let (true, Ok(built)) = (timings.timings, &built) {
                     print_timings(built);
                 }
                 built

@@ -16,20 +16,7 @@ fn run_case(case: &str) {
     });
 }
 
-macro_rules! cases {
-    ($($test:ident => $case:literal,)*) => {
-        $(
-            #[test]
-            fn $test() {
-                run_case($case);
-            }
-        )*
-
-        const CASES: &[&str] = &[$($case),*];
-    };
-}
-
-cases! {
+common::cases::cases! {
     missing_required_field => "missing-name",
     unknown_key_suggests_the_right_one => "unknown-key",
     star_level_outside_three_to_five => "stars-out-of-range",

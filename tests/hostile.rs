@@ -175,20 +175,7 @@ fn built_name(site: &Site, pattern: &str) -> String {
     found[0].clone()
 }
 
-macro_rules! cases {
-    ($($test:ident => $case:literal,)*) => {
-        $(
-            #[test]
-            fn $test() {
-                run_case($case);
-            }
-        )*
-
-        const CASES: &[&str] = &[$($case),*];
-    };
-}
-
-cases! {
+common::cases::cases! {
     // YAML and text encoding
     invalid_utf8 => "invalid-utf8",
     markdown_crlf => "markdown-crlf",

@@ -76,3 +76,22 @@ pub fn folders(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// One `#[test]` per case folder, each calling the test file's own `run_case`, and
+/// `CASES`, the list of them, which the file checks against the folders on disk.
+// Every test file compiles this module; only two use the macro.
+#[allow(unused_macros)]
+macro_rules! cases {
+    ($($test:ident => $case:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                run_case($case);
+            }
+        )*
+
+        const CASES: &[&str] = &[$($case),*];
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use cases;
