@@ -2,7 +2,12 @@
 //!
 //! ```text
 //! cargo run --release --example synthetic_catalogue -- 15000 target/synthetic-15000
+//! cargo run --release --example synthetic_catalogue -- 1500 target/synthetic-1500 --photos
 //! ```
+//!
+//! `--photos` gives each product one generated 1000×750 JPEG (a colour gradient, different
+//! for each product), so that the photo pipeline can be measured at scale; the records are
+//! otherwise the same as without it.
 //!
 //! The folder gets `content/` (site, districts, the demo's six categories, producers
 //! and products); link or copy `themes/` next to it to build. Names, places and
@@ -227,9 +232,14 @@ struct Place {
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: synthetic_catalogue N OUTPUT_DIR";
+    let usage = "usage: synthetic_catalogue N OUTPUT_DIR [--photos]";
     let count: usize = args.next().ok_or(usage)?.parse().map_err(|_| usage)?;
     let root = PathBuf::from(args.next().ok_or(usage)?);
+    let photos = match args.next().as_deref() {
+        None => false,
+        Some("--photos") => true,
+        Some(_) => return Err(usage.into()),
+    };
     let content = root.join("content");
     if content.exists() {
         fs::remove_dir_all(&content)?;
@@ -251,7 +261,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     fs::write(content.join("categories.yaml"), CATEGORIES)?;
     let places = districts(&content, (count / 20).clamp(10, 700), &mut random)?;
     let producers = producers(&content, (count / 2).max(5), &places, &mut random)?;
-    products(&content, count, &places, &producers, &mut random)?;
+    products(&content, count, &places, &producers, photos, &mut random)?;
     eprintln!(
         "wrote {count} products, {} producers and {} districts into {}",
         producers.len(),
@@ -336,6 +346,7 @@ fn products(
     count: usize,
     places: &[Place],
     producers: &[(String, usize)],
+    photos: bool,
     random: &mut Random,
 ) -> Result<(), Box<dyn Error>> {
     for i in 0..count {
@@ -385,7 +396,30 @@ fn products(
             .join("products")
             .join(format!("{}-{i}", slug(&name)));
         fs::create_dir_all(&dir)?;
+        if photos {
+            let alt = format!("Ảnh minh họa tổng hợp: {name}");
+            write!(
+                yaml,
+                "photos:\n  - file: anh-1.jpg\n    alt: {}\n",
+                quoted(&alt)
+            )?;
+            fs::write(dir.join("anh-1.jpg"), photo(i)?)?;
+        }
         fs::write(dir.join("product.yaml"), yaml)?;
     }
     Ok(())
+}
+
+/// A 1000×750 JPEG whose gradient depends on `i` alone, so that the text of the
+/// catalogue is the same with or without photos, and no two photos are the same.
+fn photo(i: usize) -> Result<Vec<u8>, Box<dyn Error>> {
+    let (width, height) = (1000, 750);
+    let base = [(i * 37) % 256, (i * 91) % 256, (i * 53) % 256].map(|c| c as u32);
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        let shade = (x * 255 / width + y * 255 / height) / 2;
+        image::Rgb(base.map(|c| ((c + shade) % 256) as u8))
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 80).encode_image(&pixels)?;
+    Ok(bytes)
 }
