@@ -18,10 +18,18 @@ pub fn affected(old: &Catalogue, new: &Catalogue) -> Option<Vec<PageJob>> {
     if old.today != new.today || !same_shape(old, new) {
         return None;
     }
-    let mut producers: BTreeSet<usize> = (0..new.producers.len())
+    // A product page shows its producer's record and product count: when either
+    // changes, so do the pages of all its products.
+    let reaching_products: BTreeSet<usize> = (0..new.producers.len())
         .filter(|&p| {
             old.producers[p] != new.producers[p]
-                || old.index.by_producer[p] != new.index.by_producer[p]
+                || old.index.by_producer[p].len() != new.index.by_producer[p].len()
+        })
+        .collect();
+    // A producer's page also changes when the cards it lists do.
+    let mut producers: BTreeSet<usize> = (0..new.producers.len())
+        .filter(|&p| {
+            reaching_products.contains(&p) || old.index.by_producer[p] != new.index.by_producer[p]
         })
         .collect();
     let mut dirty = vec![false; new.products.len()];
@@ -35,9 +43,8 @@ pub fn affected(old: &Catalogue, new: &Catalogue) -> Option<Vec<PageJob>> {
         dirty[i] = true;
         producers.extend([was.producer, is.producer]);
     }
-    // A product page shows its producer, so a producer's edit reaches its products.
     for (i, (was, is)) in old.products.iter().zip(&new.products).enumerate() {
-        if producers.contains(&was.producer) || producers.contains(&is.producer) {
+        if reaching_products.contains(&was.producer) || reaching_products.contains(&is.producer) {
             dirty[i] = true;
         }
     }
