@@ -12,6 +12,7 @@ pub mod html;
 pub mod node;
 pub mod safety;
 pub mod server;
+pub mod static_site;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,0 +1,276 @@
+// Browser-side checks for tests/accessibility.rs and tests/page_weight.rs, in headless
+// Chromium (Debian's /usr/bin/chromium, or $CHROMIUM) driven by playwright-core, against a
+// site served on 127.0.0.1. Every request to another host is aborted, so the checks never
+// leave the machine. Prints one JSON document on stdout; the Rust tests make the
+// assertions.
+//
+//   node check.mjs axe    BASE PATH...            axe-core on each page (JavaScript on)
+//   node check.mjs nojs   BASE PATH...            what each page shows with JavaScript off
+//   node check.mjs print  BASE PATH SELECTORS     print media: whether each selector shows
+//   node check.mjs text   BASE PATH               the text resources the page loads
+//   node check.mjs images BASE PATH               images requested on load, phone viewport
+//
+// A PATH whose page is the site's 404 (HTTP status 404) is reported as
+// {"notFound": true}. SELECTORS is a JSON object {name: css selector}.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_VERSION = require('axe-core/package.json').version;
+
+// The rules axe runs: WCAG 2.0–2.2 A and AA, and axe's best practices.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+// Lighthouse's mobile device (moto g power): 412×823 CSS pixels at 1.75 device pixels.
+const PHONE = {
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 1.75,
+  isMobile: true,
+  hasTouch: true,
+};
+
+const TIMEOUT = 30_000;
+
+async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    timeout: TIMEOUT,
+  });
+}
+
+/// A browser context whose requests can only reach `base`'s host and port.
+async function context(browser, base, options = {}) {
+  const ctx = await browser.newContext(options);
+  const origin = new URL(base).origin;
+  await ctx.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) {
+      return route.continue();
+    }
+    return route.abort('blockedbyclient');
+  });
+  ctx.setDefaultTimeout(TIMEOUT);
+  return ctx;
+}
+
+/// Open `path`; null when the server answered 404.
+async function open(page, base, path) {
+  const response = await page.goto(base + path, { waitUntil: 'load' });
+  if (!response || response.status() === 404) return null;
+  if (!response.ok()) throw new Error(`${path}: HTTP ${response.status()}`);
+  // The search page draws its results after the index arrives.
+  if (await page.$('[data-search]')) {
+    await page.waitForFunction(
+      () => {
+        const root = document.querySelector('[data-search]');
+        return root && ['done', 'error', 'empty'].includes(root.dataset.state)
+          && root.dataset.state !== '';
+      },
+      null,
+      { timeout: TIMEOUT },
+    ).catch(() => {});
+  }
+  return response;
+}
+
+async function axe(base, paths) {
+  const browser = await launch();
+  const ctx = await context(browser, base);
+  const pages = [];
+  for (const path of paths) {
+    const page = await ctx.newPage();
+    const found = await open(page, base, path);
+    if (!found) {
+      pages.push({ path, notFound: true });
+      await page.close();
+      continue;
+    }
+    const extra = {};
+    const root = await page.$('[data-search]');
+    if (root) {
+      extra.searchState = await root.getAttribute('data-state');
+      extra.searchResults = await page.$$eval('[data-search-results] > li', (l) => l.length);
+    }
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const result = await page.evaluate(
+      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+      AXE_TAGS,
+    );
+    pages.push({
+      path,
+      ...extra,
+      violations: result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target.flat().join(' '), summary: n.failureSummary })),
+      })),
+    });
+    await page.close();
+  }
+  await browser.close();
+  return { axe: AXE_VERSION, tags: AXE_TAGS, pages };
+}
+
+async function nojs(base, paths) {
+  const browser = await launch();
+  const ctx = await context(browser, base, { javaScriptEnabled: false });
+  const pages = [];
+  for (const path of paths) {
+    const page = await ctx.newPage();
+    const found = await open(page, base, path);
+    if (!found) {
+      pages.push({ path, notFound: true });
+      continue;
+    }
+    pages.push({
+      path,
+      ...(await page.evaluate(() => {
+        const main = document.querySelector('main');
+        const visible = (el) => el.checkVisibility();
+        const photos = [...(main ? main.querySelectorAll('img') : [])].filter(visible);
+        return {
+          h1: (document.querySelector('h1')?.innerText || '').trim(),
+          mainText: main ? main.innerText.trim().length : 0,
+          productLinks: new Set(
+            [...(main ? main.querySelectorAll('a[href]') : [])]
+              .filter(visible)
+              .map((a) => new URL(a.href).pathname)
+              .filter((p) => /\/(san-pham|products)\/[^/]+\/$/.test(p)),
+          ).size,
+          photos: photos.length,
+          photosLoaded: photos.filter((img) => img.complete && img.naturalWidth > 0).length,
+          certificate: !!document.querySelector('.cert') && visible(document.querySelector('.cert')),
+        };
+      })),
+    });
+    await page.close();
+  }
+  await browser.close();
+  return { pages };
+}
+
+async function print(base, path, selectors) {
+  const browser = await launch();
+  const ctx = await context(browser, base);
+  const page = await ctx.newPage();
+  const found = await open(page, base, path);
+  if (!found) {
+    await browser.close();
+    return { path, notFound: true };
+  }
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate((selectors) => {
+    const out = {};
+    for (const [name, selector] of Object.entries(selectors)) {
+      const els = [...document.querySelectorAll(selector)];
+      out[name] = {
+        selector,
+        count: els.length,
+        // Hidden by display:none on itself or an ancestor (no layout box at all).
+        displayNone: els.filter((el) => {
+          for (let e = el; e; e = e.parentElement) {
+            if (getComputedStyle(e).display === 'none') return true;
+          }
+          return false;
+        }).length,
+        visible: els.filter((el) => el.checkVisibility({ checkVisibilityCSS: true })
+          && el.getBoundingClientRect().width > 0).length,
+      };
+    }
+    const body = getComputedStyle(document.body);
+    out.$page = { color: body.color, background: body.backgroundColor };
+    return out;
+  }, selectors);
+  await browser.close();
+  return { path, shown };
+}
+
+const TEXT_TYPES = /^(text\/|application\/(javascript|json|xml|ld\+json|manifest\+json)|image\/svg\+xml)/;
+
+async function text(base, path) {
+  const browser = await launch();
+  const ctx = await context(browser, base, PHONE);
+  const page = await ctx.newPage();
+  const resources = [];
+  page.on('response', async (response) => {
+    const type = (response.headers()['content-type'] || '').split(';')[0].trim();
+    resources.push({ url: response.url(), type, text: TEXT_TYPES.test(type), status: response.status() });
+  });
+  const found = await open(page, base, path);
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await browser.close();
+  if (!found) return { path, notFound: true };
+  return { path, resources };
+}
+
+async function images(base, path) {
+  const browser = await launch();
+  const ctx = await context(browser, base, PHONE);
+  const page = await ctx.newPage();
+  const found = await open(page, base, path);
+  if (!found) {
+    await browser.close();
+    return { path, notFound: true };
+  }
+  // Let lazy images near the viewport arrive; nothing is scrolled.
+  await page.waitForLoadState('networkidle').catch(() => {});
+  const result = await page.evaluate(() => {
+    const inViewport = new Set(
+      [...document.images]
+        .filter((img) => {
+          const r = img.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && r.width > 0;
+        })
+        .map((img) => img.currentSrc),
+    );
+    // Photos: what <img> and <picture> fetched, and CSS background images; not the
+    // favicon (initiator "other"), which is no photo and is fetched once per site.
+    const isImage = (e) => e.initiatorType === 'img' || e.initiatorType === 'image'
+      || (e.initiatorType === 'css' && /\.(jpe?g|png|webp|avif|gif|svg)(\?|$)/i.test(e.name));
+    return {
+      scrollY: scrollY,
+      viewport: { width: innerWidth, height: innerHeight, dpr: devicePixelRatio },
+      images: performance.getEntriesByType('resource').filter(isImage).map((e) => ({
+        url: e.name,
+        initiator: e.initiatorType,
+        encodedBodySize: e.encodedBodySize,
+        transferSize: e.transferSize,
+        inViewport: inViewport.has(e.name),
+      })),
+    };
+  });
+  await browser.close();
+  return { path, ...result };
+}
+
+const [command, base, ...rest] = process.argv.slice(2);
+if (!command || !base) {
+  console.error('usage: node check.mjs axe|nojs|print|text|images BASE PATH...');
+  process.exit(2);
+}
+let result;
+switch (command) {
+  case 'axe': result = await axe(base, rest); break;
+  case 'nojs': result = await nojs(base, rest); break;
+  case 'print': result = await print(base, rest[0], JSON.parse(rest[1])); break;
+  case 'text': result = await text(base, rest[0]); break;
+  case 'images': result = await images(base, rest[0]); break;
+  default:
+    console.error(`unknown command ${command}`);
+    process.exit(2);
+}
+process.stdout.write(JSON.stringify(result, null, 1) + '\n');
