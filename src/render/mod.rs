@@ -13,6 +13,7 @@ pub mod pages;
 pub mod product_view;
 pub mod search;
 pub mod stats;
+pub mod strings;
 pub mod structured_data;
 pub mod theme;
 

@@ -367,7 +367,11 @@ function page(root) {
       shown = result.docs;
       if (result.missing) say('msgMissing', { word: result.missing });
       else if (!shown.length) say('msgNone');
-      else say('msgCount', { count: shown.length.toLocaleString('vi-VN') });
+      else {
+        // "1 product" where the language has a singular; the page's language formats the number.
+        const key = shown.length === 1 && status.dataset.msgCountOne ? 'msgCountOne' : 'msgCount';
+        say(key, { count: shown.length.toLocaleString(root.dataset.locale || document.documentElement.lang || undefined) });
+      }
       await render(index, shown, 0);
       if (mine === run) root.dataset.state = 'done';
     } catch (error) {

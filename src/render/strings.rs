@@ -1,0 +1,426 @@
+//! The theme's words: one strings file per language, `themes/<theme>/strings/<code>.yaml`,
+//! a flat map `key: text` that templates read as `t` (`{{ t.nav_products }}`) and the
+//! Rust side reads through [`Strings::get`] and [`Strings::fill`].
+//!
+//! The first language's file is the reference: every other file must have exactly its
+//! keys, so that a page never shows a key's name instead of its text. Placeholders such
+//! as `{n}` or `{name}` of a translation must be ones the reference text has.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::{Serialize, Serializer};
+
+use crate::content::locate::Seg;
+use crate::content::{read_source, yaml, Source};
+use crate::diagnostics::{with_suggestion, Diagnostic};
+
+/// The keys `ocop` itself reads (page titles, labels computed in Rust): the reference
+/// file must have every one of them.
+pub const RUST_KEYS: &[&str] = &[
+    "language_name",
+    "og_locale",
+    "date_format",
+    "title_products",
+    "title_paged",
+    "title_district",
+    "title_stars",
+    "title_producers",
+    "title_stats",
+    "title_search",
+    "title_data",
+    "title_news",
+    "title_not_found",
+    "status_valid",
+    "status_expiring",
+    "status_expired",
+    "producer_type_htx",
+    "producer_type_tht",
+    "producer_type_doanh-nghiep",
+    "producer_type_ho-kinh-doanh",
+    "facet_stars",
+    "facet_category",
+    "facet_producer_type",
+    "stats_series_products",
+    "stats_series_producers",
+    "stats_series_new",
+    "stats_series_again",
+    "feed_title",
+];
+
+/// One language's strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Strings {
+    code: String,
+    texts: BTreeMap<String, String>,
+}
+
+/// A flat map, `key: text`, so that the whole value can be given to Tera as `t`.
+impl Serialize for Strings {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.texts.serialize(serializer)
+    }
+}
+
+impl Strings {
+    /// The language code, as in `site.yaml` (`vi`, `en`).
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The text of `key`; the key itself when the file has no such key, which cannot
+    /// happen for the [`RUST_KEYS`] once [`load`] has succeeded.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.texts.get(key).map_or(key, String::as_str)
+    }
+
+    /// The text of `key` with its placeholders filled: `values` are `(name, value)`
+    /// pairs, `("n", "2")` filling `{n}`. Filled in one pass, so a value that itself
+    /// contains braces is written as it is; an unknown placeholder is left as written.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let text = self.get(key);
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v, close))
+            });
+            match value {
+                Some((value, close)) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Built from a map, for tests elsewhere in the crate that need strings without
+    /// files.
+    pub fn from_map(code: &str, texts: BTreeMap<String, String>) -> Self {
+        Self {
+            code: code.to_owned(),
+            texts,
+        }
+    }
+}
+
+/// The strings of each language in `codes`, in that order, from
+/// `<root>/themes/<theme>/strings/<code>.yaml`. The first is the reference: it must have
+/// every key of [`RUST_KEYS`], and every other file exactly its keys, with no placeholder
+/// the reference text lacks. Every problem of every file is reported in one run.
+pub fn load(root: &Path, theme: &str, codes: &[&str]) -> Result<Vec<Strings>, Vec<Diagnostic>> {
+    let folder = root.join("themes").join(theme).join("strings");
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    for code in codes {
+        match read(root, &folder, code) {
+            Ok(file) => files.push(file),
+            Err(error) => errors.push(error),
+        }
+    }
+    let Some((reference, others)) = files.split_first() else {
+        return Err(errors);
+    };
+    // Compared only when the reference itself could be read.
+    if reference.code == codes[0] {
+        for key in RUST_KEYS {
+            if !reference.strings.texts.contains_key(*key) {
+                errors.push(at_end(
+                    &reference.source,
+                    format!("missing key `{key}`: ocop itself reads it"),
+                ));
+            }
+        }
+        for other in others {
+            compare(reference, other, &mut errors);
+        }
+    }
+    if errors.is_empty() {
+        Ok(files.into_iter().map(|f| f.strings).collect())
+    } else {
+        errors.sort();
+        Err(errors)
+    }
+}
+
+/// A strings file as read, with its text for positions.
+struct File {
+    code: String,
+    source: Source,
+    strings: Strings,
+}
+
+fn read(root: &Path, folder: &Path, code: &str) -> Result<File, Diagnostic> {
+    let path = folder.join(format!("{code}.yaml"));
+    if !path.is_file() {
+        return Err(Diagnostic::new(
+            crate::diagnostics::relative(root, &path),
+            format!(
+                "strings file is missing: the theme needs one per language of site.yaml, and `{code}` is one"
+            ),
+        ));
+    }
+    let source = read_source(root, &path)?;
+    let texts: BTreeMap<String, String> = yaml::parse(&source)?;
+    Ok(File {
+        code: code.to_owned(),
+        strings: Strings {
+            code: code.to_owned(),
+            texts,
+        },
+        source,
+    })
+}
+
+/// Check that `other` has the keys of `reference`, and the same placeholders in each.
+fn compare(reference: &File, other: &File, errors: &mut Vec<Diagnostic>) {
+    let known = &reference.strings.texts;
+    let mine = &other.strings.texts;
+    let reference_name = reference
+        .source
+        .path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    // Missing keys in the order the reference file lists them.
+    let mut missing: Vec<(usize, &str)> = known
+        .keys()
+        .filter(|key| !mine.contains_key(*key))
+        .map(|key| {
+            (
+                reference
+                    .source
+                    .error(&[Seg::Key(key)], "")
+                    .position
+                    .map_or(0, |p| p.0),
+                key.as_str(),
+            )
+        })
+        .collect();
+    missing.sort();
+    for (_, key) in missing {
+        errors.push(at_end(
+            &other.source,
+            format!("missing key `{key}`: every strings file needs the keys of {reference_name}"),
+        ));
+    }
+    for (key, text) in mine {
+        let Some(original) = known.get(key) else {
+            let message = format!("unknown key `{key}`: {reference_name} has no such key");
+            let (line, column) = key_position(&other.source, key);
+            let message = with_suggestion(message, key, known.keys().map(String::as_str));
+            errors.push(Diagnostic::new(&other.source.path, message).at(line, column));
+            continue;
+        };
+        // A translation may leave a placeholder out ("See all" for "Tất cả {n} huyện"),
+        // but one the reference does not have is never filled and would show as written.
+        let wanted = placeholders(original);
+        let unknown: Vec<String> = placeholders(text)
+            .difference(&wanted)
+            .map(|p| format!("`{{{p}}}`"))
+            .collect();
+        if !unknown.is_empty() {
+            let known = if wanted.is_empty() {
+                "none".to_owned()
+            } else {
+                wanted
+                    .iter()
+                    .map(|p| format!("`{{{p}}}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            errors.push(other.source.error(
+                &[Seg::Key(key)],
+                format!(
+                    "`{key}` has the placeholder {} that {reference_name} does not have (it has {known}), so nothing would fill it",
+                    unknown.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// Where `key` is written, at the start of its line in a flat map.
+fn key_position(source: &Source, key: &str) -> (usize, usize) {
+    let found = source.text.lines().position(|line| {
+        let line = line.trim_start_matches(['"', '\'']);
+        line.strip_prefix(key).is_some_and(|rest| {
+            rest.trim_start_matches(['"', '\''])
+                .trim_start()
+                .starts_with(':')
+        })
+    });
+    match found {
+        Some(index) => (index + 1, 1),
+        None => source
+            .error(&[Seg::Key(key)], "")
+            .position
+            .unwrap_or((1, 1)),
+    }
+}
+
+/// The `{name}` placeholders of a text.
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    out.insert(name);
+                }
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// An error at the end of `source`'s text, where a missing key would be added; 1:1 for
+/// an empty file.
+fn at_end(source: &Source, message: String) -> Diagnostic {
+    let lines: Vec<&str> = source.text.lines().collect();
+    let diagnostic = Diagnostic::new(&source.path, message);
+    match lines.last() {
+        Some(last) => diagnostic.at(lines.len(), last.chars().count() + 1),
+        None => diagnostic.at(1, 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn theme(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let strings = dir.path().join("themes/t/strings");
+        std::fs::create_dir_all(&strings).unwrap();
+        for (name, text) in files {
+            std::fs::write(strings.join(name), text).unwrap();
+        }
+        dir
+    }
+
+    /// A reference file with every key the Rust code reads, plus `extra`.
+    fn reference(extra: &str) -> String {
+        let mut text: String = RUST_KEYS.iter().map(|k| format!("{k}: x\n")).collect();
+        text.push_str(extra);
+        text
+    }
+
+    fn errors(files: &[(&str, &str)], codes: &[&str]) -> Vec<String> {
+        let dir = theme(files);
+        load(dir.path(), "t", codes)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn loads_every_language_in_order() {
+        let vi = reference("nav_products: Sản phẩm\n");
+        let en = reference("nav_products: Products\n");
+        let dir = theme(&[("vi.yaml", &vi), ("en.yaml", &en)]);
+        let strings = load(dir.path(), "t", &["vi", "en"]).unwrap();
+        assert_eq!(strings.len(), 2);
+        assert_eq!(strings[0].code(), "vi");
+        assert_eq!(strings[1].code(), "en");
+        assert_eq!(strings[1].get("nav_products"), "Products");
+        assert_eq!(strings[1].get("no_such_key"), "no_such_key");
+        let json = serde_json::to_value(&strings[0]).unwrap();
+        assert_eq!(json["nav_products"], "Sản phẩm");
+    }
+
+    #[test]
+    fn reports_missing_keys_at_the_end_and_unknown_ones_at_their_place() {
+        let vi = reference("nav_products: Sản phẩm\nnav_news: Tin tức\n");
+        let mut en = reference("nav_product: Products\n");
+        en.push_str("nav_news: News\n");
+        let found = errors(&[("vi.yaml", &vi), ("en.yaml", &en)], &["vi", "en"]);
+        let last = en.lines().count();
+        let unknown_line = RUST_KEYS.len() + 1;
+        assert_eq!(
+            found,
+            [
+                format!(
+                    "themes/t/strings/en.yaml:{unknown_line}:1: error: unknown key `nav_product`: vi.yaml has no such key (did you mean `nav_products`?)"
+                ),
+                format!(
+                    "themes/t/strings/en.yaml:{last}:15: error: missing key `nav_products`: every strings file needs the keys of vi.yaml"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_missing_files_and_rust_keys_in_one_run() {
+        let found = errors(&[("vi.yaml", "title_products: Sản phẩm\n")], &["vi", "en"]);
+        assert!(
+            found.contains(&"themes/t/strings/en.yaml: error: strings file is missing: the theme needs one per language of site.yaml, and `en` is one".to_owned()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"themes/t/strings/vi.yaml:1:25: error: missing key `og_locale`: ocop itself reads it".to_owned()),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 1 + RUST_KEYS.len() - 1, "{found:?}");
+    }
+
+    #[test]
+    fn reports_yaml_errors_with_their_position() {
+        let vi = reference("count: {n} sản phẩm\n");
+        let found = errors(&[("vi.yaml", &vi)], &["vi"]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with(&format!(
+                "themes/t/strings/vi.yaml:{}:",
+                RUST_KEYS.len() + 1
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn placeholders_must_be_the_reference_ones() {
+        let vi = reference("count: \"{n} sản phẩm\"\n");
+        let en = reference("count: \"{count} products\"\n");
+        let found = errors(&[("vi.yaml", &vi), ("en.yaml", &en)], &["vi", "en"]);
+        assert_eq!(
+            found,
+            [format!(
+                "themes/t/strings/en.yaml:{}:8: error: `count` has the placeholder `{{count}}` that vi.yaml does not have (it has `{{n}}`), so nothing would fill it",
+                RUST_KEYS.len() + 1
+            )]
+        );
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        let mut texts = BTreeMap::new();
+        texts.insert("title_paged".to_owned(), "{title} – trang {n}".to_owned());
+        texts.insert("odd".to_owned(), "{a} {b} {} {".to_owned());
+        let strings = Strings::from_map("vi", texts);
+        assert_eq!(
+            strings.fill("title_paged", &[("title", "Sản phẩm OCOP"), ("n", "2")]),
+            "Sản phẩm OCOP – trang 2"
+        );
+        // A value is not filled again, unknown placeholders and lone braces stay.
+        assert_eq!(strings.fill("odd", &[("a", "{b}")]), "{b} {b} {} {");
+        assert_eq!(strings.fill("absent", &[]), "absent");
+    }
+}
