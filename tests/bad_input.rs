@@ -21,6 +21,8 @@ common::cases::cases! {
     unknown_key_suggests_the_right_one => "unknown-key",
     star_level_outside_three_to_five => "stars-out-of-range",
     unknown_district => "unknown-district",
+    unknown_language_suggests_the_right_one => "unknown-language",
+    translation_of_a_missing_page => "translation-of-missing-page",
     unknown_category => "unknown-category",
     unknown_producer => "unknown-producer",
     photo_that_does_not_exist => "photo-missing",

@@ -71,6 +71,11 @@ fn find(lines: Vec<Line>, path: &[Seg]) -> Option<Position> {
                 return Some(here);
             }
             let inline = line.text[value_byte..].trim();
+            if let ([Seg::Index(n)], true) = (rest, inline.starts_with('[')) {
+                if let Some(item) = flow_item(&line.text, value_byte, *n) {
+                    return Some(line.position(item));
+                }
+            }
             if !inline.is_empty() && !inline.starts_with('#') {
                 return Some(find_in_flow(&lines[index..], value_byte, rest).unwrap_or(here));
             }
@@ -165,6 +170,35 @@ fn find_item<'t>(lines: &[Line<'t>], n: usize) -> Option<(Vec<Line<'t>>, usize)>
     Some((lines[start..end].to_vec(), depth))
 }
 
+/// The byte where item `n` of the one-line flow list `[a, b, c]` starting at `open`
+/// begins. Quoted items may hold commas; nested lists are not looked into.
+fn flow_item(text: &str, open: usize, n: usize) -> Option<usize> {
+    let mut item = 0;
+    let mut start = open + 1;
+    let mut quote = None;
+    for (i, c) in text[open + 1..].char_indices() {
+        let at = open + 1 + i;
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, ',' | ']') => {
+                if item == n {
+                    let written = &text[start..at];
+                    return Some(start + written.len() - written.trim_start().len());
+                }
+                if c == ']' {
+                    return None;
+                }
+                item += 1;
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Inside flow style, find the next key of `rest` as `key:` text on or after `byte`.
 fn find_in_flow(lines: &[Line], byte: usize, rest: &[Seg]) -> Option<Position> {
     let key = rest.iter().rev().find_map(|s| match s {
@@ -223,6 +257,16 @@ shops:
 - {platform: tiki, url: http://tiki.vn/y}
 tags: [a, b]
 ";
+
+    #[test]
+    fn finds_an_item_of_a_one_line_flow_list() {
+        let text = "title: x\nlanguages: [vi, 'e,n', eng]\n";
+        assert_eq!(locate(text, &[Key("languages"), Index(0)]), (2, 13));
+        assert_eq!(locate(text, &[Key("languages"), Index(1)]), (2, 17));
+        assert_eq!(locate(text, &[Key("languages"), Index(2)]), (2, 24));
+        // Past the end: the list itself.
+        assert_eq!(locate(text, &[Key("languages"), Index(3)]), (2, 12));
+    }
 
     #[test]
     fn finds_top_level_values() {

@@ -60,6 +60,13 @@ pub struct SiteRecord {
     pub sponsored_links: bool,
     /// Giấy phép của các tệp dữ liệu mở. / The licence of the open-data downloads.
     pub data_licence: Option<LicenceRecord>,
+    /// Các ngôn ngữ của trang, ngôn ngữ chính trước: `[vi, en]` thêm bản tiếng Anh dưới /en/. /
+    /// The site's languages, the main one first: `[vi, en]` adds an English edition under /en/.
+    #[serde(default)]
+    #[schemars(extend("items" = {"enum": ["vi", "en"]}))]
+    pub languages: Vec<String>,
+    /// Bản dịch tiếng Anh. / English translation.
+    pub en: Option<SiteTextRecord>,
 }
 
 impl Default for SiteRecord {
@@ -81,6 +88,8 @@ impl Default for SiteRecord {
             campaign: None,
             sponsored_links: false,
             data_licence: None,
+            languages: Vec::new(),
+            en: None,
         }
     }
 }
@@ -135,6 +144,8 @@ pub struct PlatformRecord {
 pub struct DistrictRecord {
     pub id: String,
     pub name: String,
+    /// Tên tiếng Anh. / English name.
+    pub en: Option<NameRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
@@ -142,6 +153,8 @@ pub struct DistrictRecord {
 pub struct CategoryRecord {
     pub id: String,
     pub name: String,
+    /// Tên tiếng Anh. / English name.
+    pub en: Option<NameRecord>,
     #[serde(default)]
     pub subcategories: Vec<SubcategoryRecord>,
 }
@@ -151,6 +164,8 @@ pub struct CategoryRecord {
 pub struct SubcategoryRecord {
     pub id: String,
     pub name: String,
+    /// Tên tiếng Anh. / English name.
+    pub en: Option<NameRecord>,
 }
 
 /// Chủ thể sản xuất OCOP (content/producers/<mã>.yaml; tên tệp là mã chủ thể). /
@@ -178,6 +193,8 @@ pub struct ProducerRecord {
     pub website: Option<String>,
     /// Giới thiệu chủ thể, viết bằng Markdown. / Description in Markdown.
     pub description: Option<String>,
+    /// Bản dịch tiếng Anh. / English translation.
+    pub en: Option<ProducerTextRecord>,
 }
 
 /// Sản phẩm OCOP (content/products/<slug>/product.yaml; tên thư mục là slug). /
@@ -229,6 +246,9 @@ pub struct ProductRecord {
     /// Earlier slugs, whose addresses (printed in QR codes) redirect here.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Bản dịch tiếng Anh; phần không dịch hiện bằng tiếng Việt. /
+    /// English translation; what is left out shows in Vietnamese.
+    pub en: Option<ProductTextRecord>,
 }
 
 /// Quyết định công nhận OCOP. / The certification decision.
@@ -259,6 +279,8 @@ pub struct PhotoRecord {
     pub alt: String,
     /// Chú thích hiện dưới ảnh. / Caption.
     pub caption: Option<String>,
+    /// Bản dịch tiếng Anh. / English translation.
+    pub en: Option<PhotoTextRecord>,
 }
 
 /// Giá bán (đồng). / Price in VND.
@@ -305,6 +327,53 @@ pub struct HistoryRecord {
     pub date: String,
     /// Quyết định. / Decision.
     pub decision: String,
+}
+
+/// Bản dịch tiếng Anh của site.yaml. / The English text of site.yaml.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SiteTextRecord {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub notice: Option<String>,
+    pub area_label: Option<String>,
+}
+
+/// Tên tiếng Anh. / An English name.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NameRecord {
+    pub name: String,
+}
+
+/// Bản dịch tiếng Anh của một chủ thể. / A producer's English text.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProducerTextRecord {
+    pub name: Option<String>,
+    /// Markdown.
+    pub description: Option<String>,
+}
+
+/// Bản dịch tiếng Anh của một sản phẩm. / A product's English text.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProductTextRecord {
+    pub name: Option<String>,
+    #[schemars(length(max = 200))]
+    pub summary: Option<String>,
+    /// Markdown.
+    pub description: Option<String>,
+    /// Thay cả danh sách `details`. / Replaces the whole `details` list.
+    pub details: Option<Vec<DetailRecord>>,
+}
+
+/// Bản dịch tiếng Anh của một ảnh. / A photo's English text.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoTextRecord {
+    pub alt: Option<String>,
+    pub caption: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]

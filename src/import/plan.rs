@@ -187,6 +187,7 @@ fn producer_record(cells: &ProducerCells, district: Option<&str>) -> Option<Prod
         email: cells.email.clone(),
         website: None,
         description: None,
+        en: None,
     })
 }
 

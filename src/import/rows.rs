@@ -175,6 +175,7 @@ pub fn read(
                 featured: false,
                 history: Vec::new(),
                 aliases: Vec::new(),
+                en: None,
             },
             producer,
             district,

@@ -5,6 +5,7 @@
 
 pub mod certificate;
 pub mod facet;
+pub mod language;
 pub mod news;
 pub mod producer;
 pub mod product;
@@ -16,6 +17,7 @@ use chrono::NaiveDate;
 
 pub use certificate::{Certificate, CertificateStatus};
 pub use facet::Facet;
+pub use language::{Lang, Localized};
 pub use news::News;
 pub use producer::{Page, Producer};
 pub use product::{Photo, Price, Product, Rating};

@@ -1,5 +1,6 @@
 //! A producing entity ("chủ thể"): cooperative, group, enterprise or household.
 
+use super::language::{Lang, Localized, PageText, ProducerText};
 use super::taxonomy::ProducerType;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +17,17 @@ pub struct Producer {
     pub website: Option<String>,
     /// Markdown.
     pub description: Option<String>,
+    pub en: ProducerText,
+}
+
+impl Producer {
+    pub fn name_in(&self, lang: Lang) -> Localized<'_> {
+        lang.pick(&self.name, self.en.name.as_deref())
+    }
+
+    pub fn description_in(&self, lang: Lang) -> Option<Localized<'_>> {
+        lang.pick_opt(self.description.as_deref(), self.en.description.as_deref())
+    }
 }
 
 /// A Markdown page such as "about OCOP".
@@ -25,4 +37,30 @@ pub struct Page {
     pub title: String,
     pub description: Option<String>,
     pub body: String,
+    /// The English version, from `<slug>.en.md`.
+    pub en: Option<PageText>,
+}
+
+impl Page {
+    pub fn title_in(&self, lang: Lang) -> Localized<'_> {
+        lang.pick(
+            &self.title,
+            self.translation(lang).map(|t| t.title.as_str()),
+        )
+    }
+
+    pub fn description_in(&self, lang: Lang) -> Option<Localized<'_>> {
+        match self.translation(lang) {
+            Some(t) => t.description.as_deref().map(Localized::native),
+            None => lang.pick_opt(self.description.as_deref(), None),
+        }
+    }
+
+    pub fn body_in(&self, lang: Lang) -> Localized<'_> {
+        lang.pick(&self.body, self.translation(lang).map(|t| t.body.as_str()))
+    }
+
+    fn translation(&self, lang: Lang) -> Option<&PageText> {
+        self.en.as_ref().filter(|_| lang == Lang::En)
+    }
 }

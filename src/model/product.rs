@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::certificate::{Certificate, CertificateStatus};
+use super::language::{Lang, Localized, PhotoText, ProductText};
 use super::shop::Shop;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,7 @@ pub struct Product {
     pub history: Vec<Rating>,
     /// Earlier slugs, published as redirects to this product.
     pub aliases: Vec<String>,
+    pub en: ProductText,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +46,7 @@ pub struct Photo {
     pub stem: String,
     pub alt: String,
     pub caption: Option<String>,
+    pub en: PhotoText,
     /// Size after EXIF orientation is applied.
     pub width: u32,
     pub height: u32,
@@ -67,6 +70,37 @@ pub struct Rating {
 impl Product {
     pub fn is_listed(&self) -> bool {
         self.status.is_listed()
+    }
+
+    pub fn name_in(&self, lang: Lang) -> Localized<'_> {
+        lang.pick(&self.name, self.en.name.as_deref())
+    }
+
+    pub fn summary_in(&self, lang: Lang) -> Option<Localized<'_>> {
+        lang.pick_opt(self.summary.as_deref(), self.en.summary.as_deref())
+    }
+
+    pub fn description_in(&self, lang: Lang) -> Option<Localized<'_>> {
+        lang.pick_opt(self.description.as_deref(), self.en.description.as_deref())
+    }
+
+    /// The label–value details in `lang`, and their language when it is not `lang`.
+    pub fn details_in(&self, lang: Lang) -> (&[(String, String)], Option<&'static str>) {
+        match (lang, &self.en.details) {
+            (Lang::En, Some(details)) => (details, None),
+            (Lang::Vi, _) => (&self.details, None),
+            _ => (&self.details, Some(Lang::Vi.code())),
+        }
+    }
+}
+
+impl Photo {
+    pub fn alt_in(&self, lang: Lang) -> Localized<'_> {
+        lang.pick(&self.alt, self.en.alt.as_deref())
+    }
+
+    pub fn caption_in(&self, lang: Lang) -> Option<Localized<'_>> {
+        lang.pick_opt(self.caption.as_deref(), self.en.caption.as_deref())
     }
 }
 
@@ -188,6 +222,7 @@ mod photo_tests {
             stem: "anh".into(),
             alt: String::new(),
             caption: None,
+            en: PhotoText::default(),
             width,
             height,
         }

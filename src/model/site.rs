@@ -1,5 +1,6 @@
 //! Site-wide settings, resolved from `site.yaml` with defaults filled in.
 
+use super::language::{Lang, Localized, SiteText};
 use super::shop::Platform;
 
 #[derive(Debug, Clone)]
@@ -23,6 +24,9 @@ pub struct Site {
     pub campaign: Option<Campaign>,
     pub sponsored_links: bool,
     pub licence: Option<Licence>,
+    /// The editions, the main one (the records' language) first.
+    pub languages: Vec<Lang>,
+    pub en: SiteText,
 }
 
 /// UTM tags added to outbound shop links.
@@ -48,6 +52,33 @@ pub struct Contact {
 }
 
 impl Site {
+    pub fn title_in(&self, lang: Lang) -> Localized<'_> {
+        lang.pick(&self.title, self.text(lang, |t| &t.title))
+    }
+
+    pub fn description_in(&self, lang: Lang) -> Localized<'_> {
+        lang.pick(&self.description, self.text(lang, |t| &t.description))
+    }
+
+    pub fn notice_in(&self, lang: Lang) -> Option<Localized<'_>> {
+        lang.pick_opt(self.notice.as_deref(), self.text(lang, |t| &t.notice))
+    }
+
+    pub fn area_label_in(&self, lang: Lang) -> Localized<'_> {
+        lang.pick(&self.area_label, self.text(lang, |t| &t.area_label))
+    }
+
+    fn text(&self, lang: Lang, field: fn(&SiteText) -> &Option<String>) -> Option<&str> {
+        (lang == Lang::En)
+            .then(|| field(&self.en).as_deref())
+            .flatten()
+    }
+
+    /// The editions after the main one, each under `/<code>/`.
+    pub fn translations(&self) -> &[Lang] {
+        self.languages.get(1..).unwrap_or_default()
+    }
+
     /// `base_url` with the given site path appended: `san-pham/x/` → `https://…/san-pham/x/`.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))

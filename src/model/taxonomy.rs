@@ -1,15 +1,19 @@
 //! The facets products are grouped by: district-level units and OCOP product groups.
 
+use super::language::{Lang, Localized};
+
 #[derive(Debug, Clone)]
 pub struct District {
     pub id: String,
     pub name: String,
+    pub en_name: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Category {
     pub id: String,
     pub name: String,
+    pub en_name: Option<String>,
     pub subcategories: Vec<Subcategory>,
 }
 
@@ -17,7 +21,20 @@ pub struct Category {
 pub struct Subcategory {
     pub id: String,
     pub name: String,
+    pub en_name: Option<String>,
 }
+
+/// The name of a district, category or subcategory in an edition's language.
+macro_rules! name_in {
+    ($($facet:ty),*) => {$(
+        impl $facet {
+            pub fn name_in(&self, lang: Lang) -> Localized<'_> {
+                lang.pick(&self.name, self.en_name.as_deref())
+            }
+        }
+    )*};
+}
+name_in!(District, Category, Subcategory);
 
 /// The four kinds of producing entity ("chủ thể") OCOP recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -129,10 +129,17 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diag
     let mut slugs: Vec<&str> = first_with_slug.keys().map(String::as_str).collect();
     slugs.sort_unstable();
     let mut pages = Vec::with_capacity(raw.pages.len());
-    for loaded in &raw.pages {
+    let (translations, originals): (Vec<_>, Vec<_>) =
+        (raw.pages.iter()).partition(|p| pages::translation_of(&p.id).is_some());
+    for loaded in originals {
         match pages::page(loaded, &slugs) {
             Ok(page) => pages.push(page),
             Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),
+        }
+    }
+    for loaded in translations {
+        if let Err(errors) = pages::attach_translation(loaded, &slugs, &mut pages) {
+            errors.into_iter().for_each(|e| diagnostics.push(e));
         }
     }
 

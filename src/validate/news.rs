@@ -86,6 +86,7 @@ pub fn news(
                 // The title describes what a news cover shows well enough.
                 alt: front.title.clone(),
                 caption: None,
+                en: Default::default(),
                 width: header.width,
                 height: header.height,
             }),

@@ -2,7 +2,8 @@
 
 use crate::content::locate::Seg::Key;
 use crate::content::{Loaded, PageSource};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{with_suggestion, Diagnostic};
+use crate::model::language::PageText;
 use crate::model::Page;
 
 use super::fields::{is_slug, slugify};
@@ -51,5 +52,46 @@ fn page_slug(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {
         title: loaded.record.front.title.clone(),
         description: loaded.record.front.description.clone(),
         body: loaded.record.body.clone(),
+        en: None,
     })
+}
+
+/// The page a file named `<slug>.en.md` translates: `<slug>`.
+pub fn translation_of(id: &str) -> Option<&str> {
+    id.strip_suffix(".en")
+}
+
+/// Checks `<slug>.en.md` and gives it to the page it translates.
+pub fn attach_translation(
+    loaded: &Loaded<PageSource>,
+    products: &[&str],
+    pages: &mut [Page],
+) -> Result<(), Vec<Diagnostic>> {
+    let slug = translation_of(&loaded.id).unwrap_or(&loaded.id);
+    let (_, cards) = super::news::cards(
+        &loaded.source,
+        &loaded.record.body,
+        loaded.record.body_line,
+        products,
+    );
+    if !cards.is_empty() {
+        return Err(cards);
+    }
+    let Some(page) = pages.iter_mut().find(|p| p.slug == slug) else {
+        let message = with_suggestion(
+            format!(
+                "`{}.en.md` translates a page `{slug}.md` that does not exist",
+                slug
+            ),
+            slug,
+            pages.iter().map(|p| p.slug.as_str()),
+        );
+        return Err(vec![loaded.source.error(&[Key("title")], message)]);
+    };
+    page.en = Some(PageText {
+        title: loaded.record.front.title.clone(),
+        description: loaded.record.front.description.clone(),
+        body: loaded.record.body.clone(),
+    });
+    Ok(())
 }

@@ -4,6 +4,7 @@ use crate::content::locate::Seg::Key;
 use crate::content::records::ProducerRecord;
 use crate::content::Loaded;
 use crate::diagnostics::{with_suggestion, Diagnostic};
+use crate::model::language::ProducerText;
 use crate::model::{District, Platform, Producer, ProducerType};
 
 use super::fields::{is_slug, reference, required_text};
@@ -75,6 +76,14 @@ pub fn producer(
         email: record.email.clone(),
         website,
         description: record.description.clone(),
+        en: record
+            .en
+            .as_ref()
+            .map(|t| ProducerText {
+                name: t.name.clone(),
+                description: t.description.clone(),
+            })
+            .unwrap_or_default(),
     };
     (producer, errors)
 }

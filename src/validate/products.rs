@@ -8,6 +8,7 @@ use crate::content::locate::Seg::{Index, Key};
 use crate::content::records::ProductRecord;
 use crate::content::Loaded;
 use crate::diagnostics::{with_suggestion, Diagnostic};
+use crate::model::language::{PhotoText, ProductText};
 use crate::model::{
     Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site,
 };
@@ -107,11 +108,15 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
 
     let certificate = certificate(loaded, cx, &mut errors);
 
-    if let Some(summary) = &record.summary {
-        let length = summary.chars().count();
+    let en_summary = record.en.as_ref().and_then(|t| t.summary.as_ref());
+    for (at, summary) in [
+        (&[Key("summary")][..], record.summary.as_ref()),
+        (&[Key("en"), Key("summary")][..], en_summary),
+    ] {
+        let length = summary.map_or(0, |s| s.chars().count());
         if length > SUMMARY_MAX_CHARS {
             errors.push(source.error(
-                &[Key("summary")],
+                at,
                 format!("summary is {length} characters; keep it to {SUMMARY_MAX_CHARS} or fewer"),
             ));
         }
@@ -174,6 +179,20 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
                 featured: record.featured,
                 history,
                 aliases: record.aliases.clone(),
+                en: record
+                    .en
+                    .as_ref()
+                    .map(|t| ProductText {
+                        name: t.name.clone(),
+                        summary: t.summary.clone().filter(|s| !s.trim().is_empty()),
+                        description: t.description.clone(),
+                        details: t.details.as_ref().map(|d| {
+                            d.iter()
+                                .map(|d| (d.label.clone(), d.value.clone()))
+                                .collect()
+                        }),
+                    })
+                    .unwrap_or_default(),
             })
         }
         _ => Err(errors),
@@ -253,6 +272,14 @@ fn photos(
                 source: header.path,
                 alt: photo.alt.clone(),
                 caption: photo.caption.clone(),
+                en: photo
+                    .en
+                    .as_ref()
+                    .map(|t| PhotoText {
+                        alt: t.alt.clone(),
+                        caption: t.caption.clone(),
+                    })
+                    .unwrap_or_default(),
                 width: header.width,
                 height: header.height,
             }),
@@ -260,11 +287,23 @@ fn photos(
                 errors.push(source.error(&[Key("photos"), Index(i), Key("file")], message))
             }
         }
-        if photo.alt.trim().is_empty() {
-            errors.push(source.error(
-                &[Key("photos"), Index(i), Key("alt")],
-                "alt must describe the photo for people who cannot see it",
-            ));
+        let en_alt = photo.en.as_ref().and_then(|t| t.alt.as_deref());
+        for (at, alt) in [
+            (
+                &[Key("photos"), Index(i), Key("alt")][..],
+                Some(photo.alt.as_str()),
+            ),
+            (
+                &[Key("photos"), Index(i), Key("en"), Key("alt")][..],
+                en_alt,
+            ),
+        ] {
+            if alt.is_some_and(|a| a.trim().is_empty()) {
+                errors.push(source.error(
+                    at,
+                    "alt must describe the photo for people who cannot see it",
+                ));
+            }
         }
     }
     let mut stems: Vec<&str> = photos.iter().map(|p| p.stem.as_str()).collect();

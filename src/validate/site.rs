@@ -5,10 +5,11 @@ use url::Url;
 use crate::content::locate::Seg::{Index, Key};
 use crate::content::records::SiteRecord;
 use crate::content::Loaded;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{with_suggestion, Diagnostics};
+use crate::model::language::SiteText;
 use crate::model::shop::builtin_platforms;
 use crate::model::site::{Campaign, Licence};
-use crate::model::{Contact, Platform, Site};
+use crate::model::{Contact, Lang, Platform, Site};
 
 use super::fields::{is_slug, required_text};
 
@@ -60,7 +61,38 @@ pub fn site(
             hosts: extra.hosts.iter().map(|h| h.to_ascii_lowercase()).collect(),
         });
     }
-    resolve(record, base_url, base_path, platforms)
+    let mut site = resolve(record, base_url, base_path, platforms);
+    site.languages = languages(loaded, diagnostics);
+    site
+}
+
+/// `languages`, the main one first. The records are written in Vietnamese, so it
+/// must be the first, and the others must be languages the records can carry.
+fn languages(loaded: &Loaded<SiteRecord>, diagnostics: &mut Diagnostics) -> Vec<Lang> {
+    let (record, source) = (&loaded.record, &loaded.source);
+    let mut languages = vec![Lang::Vi];
+    for (i, code) in record.languages.iter().enumerate() {
+        let at = [Key("languages"), Index(i)];
+        match Lang::from_code(code) {
+            Some(Lang::Vi) if i == 0 => {}
+            Some(lang) if i > 0 && !languages.contains(&lang) => languages.push(lang),
+            Some(lang) if languages.contains(&lang) && i > 0 => {
+                diagnostics.push(source.error(&at, format!("language `{code}` is listed twice")))
+            }
+            Some(_) => diagnostics.push(source.error(
+                &at,
+                "the first language must be `vi`, the language the records are written in",
+            )),
+            None => {
+                let codes = Lang::ALL.map(Lang::code);
+                let message =
+                    with_suggestion(format!("unsupported language `{code}`"), code, codes);
+                diagnostics
+                    .push(source.error(&at, format!("{message}; supported: {}", codes.join(", "))));
+            }
+        }
+    }
+    languages
 }
 
 /// The settings of a `site.yaml` that could not be read, so that every other file is
@@ -116,6 +148,17 @@ fn resolve(
             name: l.name.clone(),
             url: l.url.clone(),
         }),
+        languages: vec![Lang::Vi],
+        en: record
+            .en
+            .as_ref()
+            .map(|t| SiteText {
+                title: t.title.clone(),
+                description: t.description.clone(),
+                notice: t.notice.clone().filter(|n| !n.trim().is_empty()),
+                area_label: t.area_label.clone(),
+            })
+            .unwrap_or_default(),
     }
 }
 

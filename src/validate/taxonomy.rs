@@ -23,6 +23,7 @@ pub fn districts(
         .map(|(_, d)| District {
             id: d.id.clone(),
             name: d.name.clone(),
+            en_name: d.en.as_ref().map(|t| t.name.clone()),
         })
         .collect()
 }
@@ -55,11 +56,13 @@ pub fn categories(
             .map(|(_, s)| Subcategory {
                 id: s.id.clone(),
                 name: s.name.clone(),
+                en_name: s.en.as_ref().map(|t| t.name.clone()),
             })
             .collect();
         categories.push(Category {
             id: category.id.clone(),
             name: category.name.clone(),
+            en_name: category.en.as_ref().map(|t| t.name.clone()),
             subcategories,
         });
     }

@@ -1,0 +1,209 @@
+//! The languages a catalogue is published in, and the English text records may carry.
+//!
+//! Records are written in Vietnamese, the main language. A translation is optional
+//! field by field: what is missing shows in Vietnamese, marked as such so that the
+//! page can say `lang="vi"` on it.
+
+use serde::Serialize;
+
+/// A language a site can be published in. The records' own language, Vietnamese,
+/// is the main edition, at the site root; English is under `/en/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The BCP 47 code, as in `lang` and `hreflang` attributes and in `site.yaml`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's name in itself, as a language switch shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Vi => "Tiếng Việt",
+            Lang::En => "English",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// `vi` for a text in this edition that is `translation` when there is one, and
+    /// the Vietnamese `main` otherwise.
+    pub fn pick<'a>(self, main: &'a str, translation: Option<&'a str>) -> Localized<'a> {
+        match (self, translation) {
+            (Lang::Vi, _) => Localized::native(main),
+            (_, Some(text)) => Localized::native(text),
+            (_, None) => Localized {
+                text: main,
+                lang: Some(Lang::Vi.code()),
+            },
+        }
+    }
+
+    /// Like `pick`, for an optional text: a missing translation of a present text
+    /// falls back, a missing text stays missing.
+    pub fn pick_opt<'a>(
+        self,
+        main: Option<&'a str>,
+        translation: Option<&'a str>,
+    ) -> Option<Localized<'a>> {
+        match (self, main, translation) {
+            (Lang::Vi, main, _) => main.map(Localized::native),
+            (_, _, Some(text)) => Some(Localized::native(text)),
+            (_, main, None) => main.map(|m| self.pick(m, None)),
+        }
+    }
+}
+
+/// A text as an edition shows it, with the code of its language when that is not
+/// the page's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Localized<'a> {
+    pub text: &'a str,
+    /// `None` when the text is in the page's language.
+    pub lang: Option<&'static str>,
+}
+
+impl<'a> Localized<'a> {
+    pub fn native(text: &'a str) -> Self {
+        Localized { text, lang: None }
+    }
+
+    pub fn is_translated(&self) -> bool {
+        self.lang.is_none()
+    }
+}
+
+/// A product's English text; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProductText {
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    /// Markdown.
+    pub description: Option<String>,
+    /// Replaces the whole list when present.
+    pub details: Option<Vec<(String, String)>>,
+}
+
+/// A photo's English alternative text and caption.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PhotoText {
+    pub alt: Option<String>,
+    pub caption: Option<String>,
+}
+
+/// A producer's English name and description.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProducerText {
+    pub name: Option<String>,
+    /// Markdown.
+    pub description: Option<String>,
+}
+
+/// The English text of `site.yaml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SiteText {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub notice: Option<String>,
+    pub area_label: Option<String>,
+}
+
+/// A Markdown page's English version, from `<slug>.en.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageText {
+    pub title: String,
+    pub description: Option<String>,
+    pub body: String,
+}
+
+/// How much of the catalogue a translated edition has in its own language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    pub lang: Lang,
+    /// `(translated, of)` pairs. A product counts when its name is translated.
+    pub products: (usize, usize),
+    /// Products with every text the records hold translated: name, summary,
+    /// description, details and photo texts.
+    pub products_complete: usize,
+    pub producers: (usize, usize),
+    pub categories: (usize, usize),
+    pub districts: (usize, usize),
+    pub pages: (usize, usize),
+}
+
+impl Coverage {
+    pub fn of(catalogue: &super::Catalogue, lang: Lang) -> Coverage {
+        fn count<T>(items: &[T], translated: impl Fn(&T) -> bool) -> (usize, usize) {
+            (items.iter().filter(|i| translated(i)).count(), items.len())
+        }
+        let translated = |l: Localized<'_>| l.is_translated();
+        let opt = |l: Option<Localized<'_>>| l.is_none_or(|l| l.is_translated());
+        let complete = |p: &&super::Product| {
+            translated(p.name_in(lang))
+                && opt(p.summary_in(lang))
+                && opt(p.description_in(lang))
+                && (p.details.is_empty() || p.details_in(lang).1.is_none())
+                && (p.photos.iter())
+                    .all(|ph| translated(ph.alt_in(lang)) && opt(ph.caption_in(lang)))
+        };
+        Coverage {
+            lang,
+            products: count(&catalogue.products, |p| translated(p.name_in(lang))),
+            products_complete: catalogue.products.iter().filter(complete).count(),
+            producers: count(&catalogue.producers, |p| translated(p.name_in(lang))),
+            categories: count(&catalogue.categories, |c| translated(c.name_in(lang))),
+            districts: count(&catalogue.districts, |d| translated(d.name_in(lang))),
+            pages: count(&catalogue.pages, |p| translated(p.title_in(lang))),
+        }
+    }
+}
+
+impl std::fmt::Display for Coverage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let of = |(done, all): (usize, usize)| format!("{done} of {all}");
+        write!(
+            f,
+            "{}: translated {} products ({} completely), {} producers, {} categories, {} districts and {} pages",
+            self.lang.code(),
+            of(self.products),
+            self.products_complete,
+            of(self.producers),
+            of(self.categories),
+            of(self.districts),
+            of(self.pages),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_translation_falls_back_to_vietnamese_and_says_so() {
+        let vi = Lang::Vi.pick("Hạt dẻ", Some("Chestnuts"));
+        assert_eq!((vi.text, vi.lang), ("Hạt dẻ", None));
+        let en = Lang::En.pick("Hạt dẻ", Some("Chestnuts"));
+        assert_eq!((en.text, en.lang), ("Chestnuts", None));
+        let fallback = Lang::En.pick("Hạt dẻ", None);
+        assert_eq!((fallback.text, fallback.lang), ("Hạt dẻ", Some("vi")));
+        assert_eq!(Lang::En.pick_opt(None, None), None);
+        assert_eq!(
+            Lang::En.pick_opt(Some("Ngon"), None).map(|l| l.lang),
+            Some(Some("vi"))
+        );
+        assert_eq!(Lang::from_code("en"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}
