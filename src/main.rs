@@ -67,6 +67,9 @@ fn run(command: Command) -> Result<(), Failure> {
                     n => format!("{n} warnings"),
                 }
             );
+            for coverage in &checked.translations {
+                eprintln!("{coverage}");
+            }
         }
         Command::Serve {
             site,

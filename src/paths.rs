@@ -2,30 +2,91 @@
 //! tools and the tests rely on them, so every stage builds them here and nowhere else.
 //!
 //! Each function returns a path relative to the site root, ending in `/` for pages.
+//! Pages exist once per edition: the main one (Vietnamese) at the root, English under
+//! `en/` with English words. Photos, QR codes and downloads are shared by both.
 
-pub fn home() -> String {
-    String::new()
+use crate::model::Lang;
+
+/// The words an edition's paths are made of.
+struct Words {
+    products: &'static str,
+    page: &'static str,
+    print: &'static str,
+    districts: &'static str,
+    stars: &'static str,
+    categories: &'static str,
+    producers: &'static str,
+    stats: &'static str,
+    search: &'static str,
+    news: &'static str,
+    data: &'static str,
 }
 
-pub fn products(page: usize) -> String {
-    paged("san-pham/".into(), page)
-}
+const VI: Words = Words {
+    products: "san-pham",
+    page: "trang",
+    print: "in",
+    districts: "huyen",
+    stars: "sao",
+    categories: "nhom",
+    producers: "chu-the",
+    stats: "thong-ke",
+    search: "tim-kiem",
+    news: "tin-tuc",
+    data: "du-lieu",
+};
 
-/// Page `page` (from 1) of a listing whose first page is `first`.
-fn paged(first: String, page: usize) -> String {
-    match page {
-        0 | 1 => first,
-        n => format!("{first}trang/{n}/"),
+const EN: Words = Words {
+    products: "products",
+    page: "page",
+    print: "print",
+    districts: "districts",
+    stars: "stars",
+    categories: "categories",
+    producers: "producers",
+    stats: "statistics",
+    search: "search",
+    news: "news",
+    data: "data",
+};
+
+/// The edition's folder and its words.
+fn edition(lang: Lang) -> (&'static str, &'static Words) {
+    match lang {
+        Lang::Vi => ("", &VI),
+        Lang::En => ("en/", &EN),
     }
 }
 
-pub fn product(slug: &str) -> String {
-    format!("san-pham/{slug}/")
+/// `folder/` in the edition of `lang`.
+fn section(lang: Lang, folder: fn(&Words) -> &'static str) -> String {
+    let (prefix, words) = edition(lang);
+    format!("{prefix}{}/", folder(words))
+}
+
+pub fn home(lang: Lang) -> String {
+    edition(lang).0.to_owned()
+}
+
+pub fn products(lang: Lang, page: usize) -> String {
+    paged(lang, section(lang, |w| w.products), page)
+}
+
+/// Page `page` (from 1) of a listing whose first page is `first`.
+fn paged(lang: Lang, first: String, page: usize) -> String {
+    match page {
+        0 | 1 => first,
+        n => format!("{first}{}/{n}/", edition(lang).1.page),
+    }
+}
+
+pub fn product(lang: Lang, slug: &str) -> String {
+    format!("{}{slug}/", section(lang, |w| w.products))
 }
 
 /// The printable product sheet, for trade fairs.
-pub fn product_sheet(slug: &str) -> String {
-    format!("san-pham/{slug}/in/")
+pub fn product_sheet(lang: Lang, slug: &str) -> String {
+    format!("{}{}/", product(lang, slug), edition(lang).1.print)
 }
 
 /// The QR code of a product's permanent URL, as `svg` or `png`.
@@ -33,42 +94,50 @@ pub fn qr_code(slug: &str, extension: &str) -> String {
     format!("san-pham/{slug}/ma-qr.{extension}")
 }
 
-pub fn district(id: &str) -> String {
-    format!("huyen/{id}/")
+pub fn district(lang: Lang, id: &str) -> String {
+    format!("{}{id}/", section(lang, |w| w.districts))
 }
 
-pub fn stars(stars: u8) -> String {
-    stars_page(stars, 1)
+pub fn stars(lang: Lang, stars: u8) -> String {
+    stars_page(lang, stars, 1)
 }
 
 /// A page of the listing of one star level, from 1.
-pub fn stars_page(stars: u8, page: usize) -> String {
-    paged(format!("sao/{stars}/"), page)
+pub fn stars_page(lang: Lang, stars: u8, page: usize) -> String {
+    paged(
+        lang,
+        format!("{}{stars}/", section(lang, |w| w.stars)),
+        page,
+    )
 }
 
-pub fn category(id: &str) -> String {
-    category_page(id, 1)
+pub fn category(lang: Lang, id: &str) -> String {
+    category_page(lang, id, 1)
 }
 
 /// A page of the listing of one category, from 1.
-pub fn category_page(id: &str, page: usize) -> String {
-    paged(format!("nhom/{id}/"), page)
+pub fn category_page(lang: Lang, id: &str, page: usize) -> String {
+    paged(
+        lang,
+        format!("{}{id}/", section(lang, |w| w.categories)),
+        page,
+    )
 }
 
-pub fn producers() -> String {
-    "chu-the/".into()
+pub fn producers(lang: Lang) -> String {
+    section(lang, |w| w.producers)
 }
 
-pub fn producer(id: &str) -> String {
-    format!("chu-the/{id}/")
+pub fn producer(lang: Lang, id: &str) -> String {
+    format!("{}{id}/", producers(lang))
 }
 
-pub fn stats() -> String {
-    "thong-ke/".into()
+pub fn stats(lang: Lang) -> String {
+    section(lang, |w| w.stats)
 }
 
-pub fn search() -> String {
-    "tim-kiem/".into()
+pub fn search(lang: Lang) -> String {
+    section(lang, |w| w.search)
 }
 
 /// The query-string names of the search page: `/tim-kiem/?q=lap+suon&huyen=hoa-an&sao=4`.
@@ -88,26 +157,30 @@ pub mod search_params {
     }
 }
 
-/// The search index's entry point; it names the folder of its shards.
-pub const SEARCH_INDEX: &str = "search/index.json";
-
-/// A shard or record file of the search index. `version` changes with the content, so
-/// these files can be cached for good: a newer `index.json` never reads older ones.
-pub fn search_file(version: &str, name: &str) -> String {
-    format!("search/{version}/{name}")
+/// An edition's search index: its entry point names the folder of its shards. Each
+/// edition has its own, with its own names and addresses.
+pub fn search_index(lang: Lang) -> String {
+    format!("{}search/index.json", edition(lang).0)
 }
 
-pub fn page(slug: &str) -> String {
-    format!("{slug}/")
+/// A shard or record file of an edition's search index. `version` changes with the
+/// content, so these files can be cached for good: a newer `index.json` never reads
+/// older ones.
+pub fn search_file(lang: Lang, version: &str, name: &str) -> String {
+    format!("{}search/{version}/{name}", edition(lang).0)
+}
+
+pub fn page(lang: Lang, slug: &str) -> String {
+    format!("{}{slug}/", edition(lang).0)
 }
 
 /// A page of the news listing, from 1.
-pub fn news_list(page: usize) -> String {
-    paged("tin-tuc/".into(), page)
+pub fn news_list(lang: Lang, page: usize) -> String {
+    paged(lang, section(lang, |w| w.news), page)
 }
 
-pub fn news(slug: &str) -> String {
-    format!("tin-tuc/{slug}/")
+pub fn news(lang: Lang, slug: &str) -> String {
+    format!("{}{slug}/", section(lang, |w| w.news))
 }
 
 /// The Atom feed of the news.
@@ -119,8 +192,8 @@ pub fn news_photo(slug: &str, stem: &str, width: u32, format: PhotoFormat) -> St
 }
 
 /// The open-data page that explains the downloads.
-pub fn data_page() -> String {
-    "du-lieu/".into()
+pub fn data_page(lang: Lang) -> String {
+    section(lang, |w| w.data)
 }
 
 pub const NOT_FOUND: &str = "404.html";
@@ -187,9 +260,9 @@ mod tests {
 
     #[test]
     fn pages_are_folders_with_an_index() {
-        assert_eq!(file_for(&home()), "index.html");
+        assert_eq!(file_for(&home(Lang::Vi)), "index.html");
         assert_eq!(
-            file_for(&product("lap-suon")),
+            file_for(&product(Lang::Vi, "lap-suon")),
             "san-pham/lap-suon/index.html"
         );
         assert_eq!(file_for(NOT_FOUND), "404.html");
@@ -197,7 +270,24 @@ mod tests {
 
     #[test]
     fn the_first_listing_page_has_no_page_number() {
-        assert_eq!(products(1), "san-pham/");
-        assert_eq!(products(2), "san-pham/trang/2/");
+        assert_eq!(products(Lang::Vi, 1), "san-pham/");
+        assert_eq!(products(Lang::Vi, 2), "san-pham/trang/2/");
+    }
+
+    #[test]
+    fn english_pages_live_under_en_with_english_words() {
+        assert_eq!(home(Lang::En), "en/");
+        assert_eq!(products(Lang::En, 2), "en/products/page/2/");
+        assert_eq!(product_sheet(Lang::En, "x"), "en/products/x/print/");
+        assert_eq!(district(Lang::En, "hoa-an"), "en/districts/hoa-an/");
+        assert_eq!(stars_page(Lang::En, 4, 3), "en/stars/4/page/3/");
+        assert_eq!(category(Lang::En, "do-uong"), "en/categories/do-uong/");
+        assert_eq!(producer(Lang::En, "p"), "en/producers/p/");
+        assert_eq!(stats(Lang::En), "en/statistics/");
+        assert_eq!(search(Lang::En), "en/search/");
+        assert_eq!(search_index(Lang::En), "en/search/index.json");
+        assert_eq!(news(Lang::En, "n"), "en/news/n/");
+        assert_eq!(data_page(Lang::En), "en/data/");
+        assert_eq!(page(Lang::En, "gioi-thieu"), "en/gioi-thieu/");
     }
 }

@@ -97,7 +97,11 @@ fn machine_readable_output_is_valid(output: &Path) {
     let products = fs::read_dir(repo().join("content/products"))
         .unwrap()
         .count();
-    assert_eq!(products_described, products);
+    // Each product's page in each edition.
+    let languages = content_yaml("site.yaml")["languages"]
+        .as_sequence()
+        .map_or(1, Vec::len);
+    assert_eq!(products_described, products * languages);
 
     let sitemap = read_text(&output.join("sitemap.xml"));
     let urls: Vec<&str> = sitemap
@@ -163,7 +167,9 @@ fn every_contract_path_exists(output: &Path) {
         assert!(!ids.is_empty(), "the demo has no {folder} pages");
         expected.extend(ids.iter().map(|id| format!("{folder}/{id}/index.html")));
     }
-    let pages = stems("pages", "md");
+    // `<slug>.en.md` is the English version of `<slug>.md`, not a page of its own.
+    let mut pages = stems("pages", "md");
+    pages.retain(|p| !p.ends_with(".en"));
     assert!(!pages.is_empty(), "the demo has no Markdown pages");
     expected.extend(pages.iter().map(|slug| format!("{slug}/index.html")));
 
@@ -187,10 +193,14 @@ fn the_five_star_page_shows_an_empty_state(output: &Path) {
 
 /// The banner saying the data is illustrative.
 fn every_page_carries_the_demo_notice(output: &Path) {
-    let notice = content_yaml("site.yaml")["notice"]
-        .as_str()
-        .expect("the demo's site.yaml has a notice")
-        .to_owned();
+    let site = content_yaml("site.yaml");
+    let notice = |value: &serde_yaml::Value| {
+        value["notice"]
+            .as_str()
+            .expect("the demo's site.yaml has a notice in each language")
+            .to_owned()
+    };
+    let (vi, en) = (notice(&site), notice(&site["en"]));
     let pages = html_files(output);
     assert!(pages.len() > 30, "only {} pages", pages.len());
     for (page, html) in pages {
@@ -198,10 +208,8 @@ fn every_page_carries_the_demo_notice(output: &Path) {
         if html.contains("http-equiv=refresh") {
             continue;
         }
-        assert!(
-            text(&html).contains(&notice),
-            "{page} lacks the demo notice"
-        );
+        let notice = if page.starts_with("en/") { &en } else { &vi };
+        assert!(text(&html).contains(notice), "{page} lacks the demo notice");
     }
 }
 

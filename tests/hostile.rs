@@ -203,6 +203,7 @@ common::cases::cases! {
     product_folder_name_vietnamese => "product-folder-name-vietnamese",
     // Injection into pages, attributes, JSON-LD, the feed
     inject_category_name => "inject-category-name",
+    inject_english_text => "inject-english-text",
     inject_description_links => "inject-description-links",
     inject_detail => "inject-detail",
     inject_news_summary => "inject-news-summary",

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Catalogue, Product};
+use crate::model::{Catalogue, Lang, Product};
 use crate::paths::{self, PhotoFormat};
 
 #[derive(Serialize)]
@@ -63,7 +63,9 @@ fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'
     let producer = &catalogue.producers[product.producer];
     ProductRecord {
         slug: &product.slug,
-        url: catalogue.site.absolute(&paths::product(&product.slug)),
+        url: catalogue
+            .site
+            .absolute(&paths::product(Lang::Vi, &product.slug)),
         name: &product.name,
         stars: product.stars,
         category: IdName {
@@ -226,7 +228,7 @@ pub fn products_csv(catalogue: &Catalogue) -> Vec<u8> {
                 .unwrap_or_default(),
             price.and_then(|x| x.unit.clone()).unwrap_or_default(),
             p.summary.clone().unwrap_or_default(),
-            catalogue.site.absolute(&paths::product(&p.slug)),
+            catalogue.site.absolute(&paths::product(Lang::Vi, &p.slug)),
         ]
     });
     csv(&header, rows)
@@ -247,7 +249,7 @@ pub fn producers_csv(catalogue: &Catalogue) -> Vec<u8> {
             text(&p.email),
             text(&p.website),
             catalogue.index.by_producer[i].len().to_string(),
-            catalogue.site.absolute(&paths::producer(&p.id)),
+            catalogue.site.absolute(&paths::producer(Lang::Vi, &p.id)),
         ]
     });
     csv(&header, rows)

@@ -2,7 +2,7 @@
 //! few elements, and every text goes through [`escape`].
 
 use crate::content::embed::{parts, Part};
-use crate::model::Catalogue;
+use crate::model::{Catalogue, Lang};
 use crate::paths;
 use crate::render::markdown::to_html;
 
@@ -29,7 +29,7 @@ pub const MAX_ENTRIES: usize = 20;
 pub fn atom(catalogue: &Catalogue) -> String {
     let site = &catalogue.site;
     let feed_url = site.absolute(paths::NEWS_FEED);
-    let listing = site.absolute(&paths::news_list(1));
+    let listing = site.absolute(&paths::news_list(Lang::Vi, 1));
     // Atom wants a date-time; the records know days only.
     let stamp = |date: chrono::NaiveDate| format!("{date}T00:00:00Z");
     let updated = catalogue.news.first().map_or(catalogue.today, |n| n.date);
@@ -65,7 +65,7 @@ pub fn atom(catalogue: &Catalogue) -> String {
         escape(&listing)
     ));
     for news in catalogue.news.iter().take(MAX_ENTRIES) {
-        let url = site.absolute(&paths::news(&news.slug));
+        let url = site.absolute(&paths::news(Lang::Vi, &news.slug));
         xml.push_str("<entry>\n");
         xml.push_str(&format!("<id>{}</id>\n", escape(&url)));
         xml.push_str(&format!("<title>{}</title>\n", escape(&news.title)));

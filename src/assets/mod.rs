@@ -13,7 +13,7 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic};
-use crate::model::Catalogue;
+use crate::model::{Catalogue, Lang};
 use crate::output::Staging;
 use crate::paths;
 
@@ -31,7 +31,10 @@ pub fn write_qr_codes(catalogue: &Catalogue, staging: &Staging) -> Vec<Diagnosti
         .products
         .par_iter()
         .filter_map(|product| {
-            let url = catalogue.site.absolute(&paths::product(&product.slug));
+            // The main edition's address: it is the one printed on packaging.
+            let url = catalogue
+                .site
+                .absolute(&paths::product(Lang::Vi, &product.slug));
             let written = qr::encode(&url).and_then(|(svg, png)| {
                 staging
                     .write(&paths::qr_code(&product.slug, "svg"), &svg)

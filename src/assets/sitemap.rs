@@ -7,10 +7,12 @@ use crate::paths;
 /// The most URLs one sitemap file may list; past it, a sitemap index points at parts.
 pub const MAX_URLS: usize = 50_000;
 
-/// One page for search engines: its absolute URL and when it last changed.
+/// One page for search engines: its absolute URL, when it last changed, and the
+/// same page in each language of a multilingual site, as `(hreflang, URL)`.
 pub struct Entry {
     pub url: String,
     pub lastmod: NaiveDate,
+    pub alternates: Vec<(&'static str, String)>,
 }
 
 /// The files to write, as (path, contents): one sitemap, or an index and its parts
@@ -45,14 +47,22 @@ pub fn sitemaps(
 fn urlset(entries: &[Entry]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for entry in entries {
         xml.push_str(&format!(
-            "<url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+            "<url><loc>{}</loc><lastmod>{}</lastmod>",
             escape(&entry.url),
             entry.lastmod
         ));
+        for (lang, url) in &entry.alternates {
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>",
+                escape(url)
+            ));
+        }
+        xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     xml
@@ -84,6 +94,7 @@ mod tests {
             .map(|i| Entry {
                 url: format!("https://example.org/san-pham/{i}/?a=1&b=2"),
                 lastmod: day,
+                alternates: Vec::new(),
             })
             .collect()
     }

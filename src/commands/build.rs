@@ -12,7 +12,7 @@ use crate::assets::photos::cache::Cache;
 use crate::diagnostics::{sorted_lines, Diagnostic, Diagnostics};
 use crate::model::Catalogue;
 use crate::output::{self, Staging};
-use crate::render::{pages, PageJob, Renderer};
+use crate::render::{pages, EditionPage, Renderer};
 use crate::validate::Options;
 use crate::{assets, paths};
 
@@ -68,17 +68,26 @@ impl Built {
 /// Write the files made from the whole catalogue: the sitemap of `jobs`, the news
 /// feed, the data downloads and the search index.
 pub(super) fn write_catalogue_files(
-    catalogue: &Catalogue,
-    jobs: &[PageJob],
+    renderer: &Renderer,
+    jobs: &[EditionPage],
     staging: &Staging,
     timings: &mut Timings,
 ) -> Result<(), Failure> {
+    let catalogue = renderer.catalogue();
+    let site = &catalogue.site;
     let entries: Vec<_> = jobs
         .iter()
-        .filter(|job| job.in_sitemap())
-        .map(|job| assets::sitemap::Entry {
-            url: catalogue.site.absolute(&job.path(catalogue)),
+        .filter(|(_, job)| job.in_sitemap())
+        .map(|&(lang, job)| assets::sitemap::Entry {
+            url: site.absolute(&job.path(catalogue, lang)),
             lastmod: job.lastmod(catalogue),
+            alternates: if site.languages.len() > 1 {
+                (site.languages.iter())
+                    .map(|&l| (l.code(), site.absolute(&job.path(catalogue, l))))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     assets::write_sitemap(catalogue, &entries, staging)
@@ -88,8 +97,10 @@ pub(super) fn write_catalogue_files(
     assets::write_data(catalogue, staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
     timings.lap("sitemap, feed and data downloads");
-    assets::search::write(catalogue, staging)
-        .map_err(|e| Failure::Other(format!("cannot write the search index: {e}")))?;
+    for edition in renderer.editions() {
+        assets::search::write(edition, staging)
+            .map_err(|e| Failure::Other(format!("cannot write the search index: {e}")))?;
+    }
     timings.lap("search index");
     Ok(())
 }
@@ -142,12 +153,12 @@ pub fn publish(
     let minifying = AtomicU64::new(0);
     let page_errors: Vec<_> = jobs
         .par_iter()
-        .filter_map(|&job| {
-            let html = match renderer.render(job) {
+        .filter_map(|&(lang, job)| {
+            let html = match renderer.render((lang, job)) {
                 Ok(html) => html,
                 Err(error) => return Some(error),
             };
-            let file = paths::file_for(&job.path(&catalogue));
+            let file = paths::file_for(&job.path(&catalogue, lang));
             let started = Instant::now();
             let minified = output::minify(&html);
             minifying.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
@@ -183,7 +194,7 @@ pub fn publish(
         diagnostics.push(error);
     }
     timings.lap("static files");
-    write_catalogue_files(&catalogue, &jobs, &staging, &mut timings)?;
+    write_catalogue_files(&renderer, &jobs, &staging, &mut timings)?;
 
     // Only a complete build can be checked: links point at pages, photos and data.
     if diagnostics.is_empty() {

@@ -2,6 +2,7 @@
 
 use crate::cli::SiteArgs;
 use crate::diagnostics::Diagnostic;
+use crate::model::language::Coverage;
 use crate::validate::Options;
 
 use super::{build_date, prepare, Failure, Prepared};
@@ -11,6 +12,8 @@ pub struct Checked {
     pub products: usize,
     pub producers: usize,
     pub pages: usize,
+    /// How much each edition after the main one is translated.
+    pub translations: Vec<Coverage>,
 }
 
 pub fn run(args: &SiteArgs) -> Result<Checked, Failure> {
@@ -30,5 +33,8 @@ pub fn run(args: &SiteArgs) -> Result<Checked, Failure> {
         products: catalogue.products.len(),
         producers: catalogue.producers.len(),
         pages: catalogue.pages.len(),
+        translations: (catalogue.site.translations().iter())
+            .map(|&lang| Coverage::of(&catalogue, lang))
+            .collect(),
     })
 }

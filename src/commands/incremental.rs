@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Catalogue;
 use crate::output::{self, Staging};
 use crate::paths;
-use crate::render::{affected::affected, pages, PageJob, Renderer};
+use crate::render::{affected::affected, pages, EditionPage, PageJob, Renderer};
 use crate::validate::Options;
 
 use super::build::{self, write_catalogue_files, Built, Targets};
@@ -85,7 +85,7 @@ impl Session {
 
     /// The pages to render again to show `next`, if an update in place can show it:
     /// only product and producer files were re-read, and no photo changed.
-    fn pages_to_update(&self, next: &Catalogue, patched: bool) -> Option<Vec<PageJob>> {
+    fn pages_to_update(&self, next: &Catalogue, patched: bool) -> Option<Vec<EditionPage>> {
         let shown = self.shown.as_ref().filter(|_| patched)?;
         let photos_changed = shown
             .products
@@ -95,7 +95,8 @@ impl Session {
         if photos_changed {
             return None;
         }
-        affected(shown, next)
+        let jobs: Vec<PageJob> = affected(shown, next)?;
+        Some(pages::in_editions(next, &jobs))
     }
 
     /// Render `jobs`, check their links, and write the pages and whole-catalogue files
@@ -103,7 +104,7 @@ impl Session {
     fn update(
         &mut self,
         prepared: Prepared,
-        jobs: Vec<PageJob>,
+        jobs: Vec<EditionPage>,
         started: Instant,
         pages_ready: PagesReady,
     ) -> Result<Built, Failure> {
@@ -116,9 +117,9 @@ impl Session {
         let renderer = Renderer::new(theme, &catalogue);
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
             .par_iter()
-            .map(|&job| {
-                let html = renderer.render(job)?;
-                let file = paths::file_for(&job.path(&catalogue));
+            .map(|&(lang, job)| {
+                let html = renderer.render((lang, job))?;
+                let file = paths::file_for(&job.path(&catalogue, lang));
                 Ok((file, output::minify(&html)))
             })
             .collect();
@@ -166,7 +167,7 @@ impl Session {
         };
         // The pages are what the team looks at: show them before the search index.
         pages_ready(&built(timings.clone(), warnings.clone()));
-        write_catalogue_files(&catalogue, &all, &staging, &mut timings)?;
+        write_catalogue_files(&renderer, &all, &staging, &mut timings)?;
         let built = built(timings, warnings);
         drop(renderer);
         self.shown = Some(catalogue);

@@ -119,6 +119,16 @@ pub fn prepare_loaded(
     let theme = theme::load(root, theme_name)
         .map_err(|d| diagnostics.push(d))
         .ok();
+    // The strings follow the languages of a valid site.yaml, else the main one.
+    let languages = catalogue
+        .as_ref()
+        .map_or(&[crate::model::Lang::Vi][..], |c| &c.site.languages);
+    let theme = theme.and_then(|theme| {
+        theme
+            .with_strings(root, theme_name, languages)
+            .map_err(|errors| errors.into_iter().for_each(|d| diagnostics.push(d)))
+            .ok()
+    });
     timings.lap("load theme");
     match (catalogue, theme) {
         (Some(catalogue), Some(theme)) if !diagnostics.has_errors() => Ok(Prepared {

@@ -24,14 +24,6 @@ impl CertificateStatus {
             CertificateStatus::Expired => "expired",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            CertificateStatus::Valid => "Còn hiệu lực",
-            CertificateStatus::Expiring => "Sắp hết hạn",
-            CertificateStatus::Expired => "Đã hết hạn",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -19,26 +19,7 @@ impl Facet {
         Facet::ProducerType,
     ];
 
-    /// Every value as `(id, name)`, in display order.
-    pub fn values(self, catalogue: &Catalogue) -> Vec<(String, String)> {
-        match self {
-            Facet::District => (catalogue.districts.iter())
-                .map(|d| (d.id.clone(), d.name.clone()))
-                .collect(),
-            // Lowest first, as people read a scale.
-            Facet::Stars => (STAR_LEVELS.iter().rev())
-                .map(|s| (s.to_string(), format!("{s} sao")))
-                .collect(),
-            Facet::Category => (catalogue.categories.iter())
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect(),
-            Facet::ProducerType => (ProducerType::ALL.iter())
-                .map(|t| (t.id().to_owned(), t.label().to_owned()))
-                .collect(),
-        }
-    }
-
-    /// The index in [`Facet::values`] of `product`'s value.
+    /// The index in `render::search::facet_values` of `product`'s value.
     pub fn value_of(self, catalogue: &Catalogue, product: &Product) -> usize {
         match self {
             Facet::District => product.district,
@@ -56,9 +37,19 @@ impl Facet {
         }
     }
 
-    /// How many listed products have each value, in [`Facet::values`] order.
+    /// How many values the facet has.
+    pub fn value_count(self, catalogue: &Catalogue) -> usize {
+        match self {
+            Facet::District => catalogue.districts.len(),
+            Facet::Stars => STAR_LEVELS.len(),
+            Facet::Category => catalogue.categories.len(),
+            Facet::ProducerType => ProducerType::ALL.len(),
+        }
+    }
+
+    /// How many listed products have each value, in `render::search::facet_values` order.
     pub fn counts(self, catalogue: &Catalogue) -> Vec<usize> {
-        let mut counts = vec![0; self.values(catalogue).len()];
+        let mut counts = vec![0; self.value_count(catalogue)];
         for &i in &catalogue.index.listed {
             if let Some(count) = counts.get_mut(self.value_of(catalogue, &catalogue.products[i])) {
                 *count += 1;

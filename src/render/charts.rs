@@ -100,15 +100,15 @@ pub struct Bar {
 /// Lay out stacked bars. `series` gives each series' (CSS class, label); a row with
 /// fewer values than series counts the missing ones as 0. The longest bar fills the
 /// width; an empty chart has every bar at zero width instead of dividing by zero.
-pub fn stacked(series: &[(&str, &str)], bars: Vec<Bar>) -> Chart {
+pub fn stacked<S: AsRef<str>>(series: &[(&str, S)], bars: Vec<Bar>) -> Chart {
     let totals: Vec<usize> = bars.iter().map(|b| b.values.iter().sum()).collect();
     let longest = totals.iter().copied().max().unwrap_or(0);
     let legend: Vec<Series> = series
         .iter()
         .enumerate()
-        .map(|(s, &(class, label))| Series {
-            class: class.to_owned(),
-            label: label.to_owned(),
+        .map(|(s, (class, label))| Series {
+            class: (*class).to_owned(),
+            label: label.as_ref().to_owned(),
             total: bars.iter().filter_map(|b| b.values.get(s)).sum(),
         })
         .collect();
@@ -142,13 +142,13 @@ pub fn stacked(series: &[(&str, &str)], bars: Vec<Bar>) -> Chart {
             let segments = series
                 .iter()
                 .zip(bar.values.iter().copied().chain(std::iter::repeat(0)))
-                .filter_map(|(&(class, label), value)| {
+                .filter_map(|((class, label), value)| {
                     let x = end(running);
                     running += value;
                     let width = end(running) - x;
                     (value > 0).then(|| Segment {
-                        class: class.to_owned(),
-                        series: label.to_owned(),
+                        class: (*class).to_owned(),
+                        series: label.as_ref().to_owned(),
                         value,
                         x,
                         width,

@@ -1,29 +1,32 @@
 //! What templates see: small serialisable views of the catalogue, each holding only
 //! what a page shows. `themes/README.md` documents every field for theme authors.
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Catalogue, Contact, News, Photo, Producer, Product, STAR_LEVELS};
+use crate::model::{
+    CertificateStatus, Contact, News, Photo, Producer, ProducerType, Product, STAR_LEVELS,
+};
 use crate::paths::{self, PhotoFormat};
 
+use super::edition::{split, Edition};
 use super::markdown;
-
-/// `20/02/2023`, as dates are written in Vietnam.
-pub fn display_date(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
-}
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub province: &'a str,
-    pub language: &'a str,
+    /// The edition's language.
+    pub language: &'static str,
+    pub og_locale: &'a str,
     pub base_url: &'a str,
+    /// The site root, for the theme's files and the shared downloads.
     pub base_path: &'a str,
+    /// The edition's home page.
+    pub home_url: String,
     pub area_label: &'a str,
     pub notice: Option<&'a str>,
+    pub notice_lang: Option<&'static str>,
     pub contact: Option<&'a Contact>,
     pub build_date: String,
     pub build_date_display: String,
@@ -32,21 +35,26 @@ pub struct SiteView<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    pub fn new(catalogue: &'a Catalogue) -> Self {
+    pub fn new(ed: Edition<'a>) -> Self {
+        let (catalogue, lang) = (ed.catalogue, ed.lang);
         let site = &catalogue.site;
+        let notice = site.notice_in(lang);
         Self {
-            title: &site.title,
-            description: &site.description,
+            title: site.title_in(lang).text,
+            description: site.description_in(lang).text,
             province: &site.province,
-            language: &site.language,
+            language: lang.code(),
+            og_locale: ed.t("og_locale"),
             base_url: &site.base_url,
             base_path: &site.base_path,
-            area_label: &site.area_label,
-            notice: site.notice.as_deref(),
+            home_url: ed.link(&paths::home(lang)),
+            area_label: site.area_label_in(lang).text,
+            notice: notice.map(|n| n.text),
+            notice_lang: notice.and_then(|n| n.lang),
             sponsored_links: site.sponsored_links,
             contact: site.contact.as_ref(),
             build_date: catalogue.today.to_string(),
-            build_date_display: display_date(catalogue.today),
+            build_date_display: ed.date(catalogue.today),
         }
     }
 }
@@ -70,6 +78,7 @@ pub struct StarLink {
 pub struct PageLink<'a> {
     pub slug: &'a str,
     pub title: &'a str,
+    pub lang: Option<&'static str>,
     pub url: String,
 }
 
@@ -102,36 +111,41 @@ pub struct NavView<'a> {
 }
 
 impl<'a> NavView<'a> {
-    pub fn new(catalogue: &'a Catalogue) -> Self {
+    pub fn new(ed: Edition<'a>) -> Self {
+        let (catalogue, lang) = (ed.catalogue, ed.lang);
         let site = &catalogue.site;
         Self {
             // Lowest first, as people read a scale.
             stars: STAR_LEVELS
                 .iter()
                 .rev()
-                .map(|&s| star_link(catalogue, s))
+                .map(|&s| star_link(ed, s))
                 .collect(),
             districts: (0..catalogue.districts.len())
-                .map(|d| district_link(catalogue, d))
+                .map(|d| district_link(ed, d))
                 .collect(),
             categories: (0..catalogue.categories.len())
-                .map(|c| category_link(catalogue, c))
+                .map(|c| category_link(ed, c))
                 .collect(),
             pages: catalogue
                 .pages
                 .iter()
-                .map(|p| PageLink {
-                    slug: &p.slug,
-                    title: &p.title,
-                    url: site.link(&paths::page(&p.slug)),
+                .map(|p| {
+                    let (title, lang) = split(p.title_in(ed.lang));
+                    PageLink {
+                        slug: &p.slug,
+                        title,
+                        lang,
+                        url: ed.link(&paths::page(ed.lang, &p.slug)),
+                    }
                 })
                 .collect(),
-            products_url: site.link(&paths::products(1)),
-            producers_url: site.link(&paths::producers()),
-            stats_url: site.link(&paths::stats()),
-            data_url: site.link(&paths::data_page()),
-            search_url: site.link(&paths::search()),
-            news_url: site.link(&paths::news_list(1)),
+            products_url: ed.link(&paths::products(lang, 1)),
+            producers_url: ed.link(&paths::producers(lang)),
+            stats_url: ed.link(&paths::stats(lang)),
+            data_url: ed.link(&paths::data_page(lang)),
+            search_url: ed.link(&paths::search(lang)),
+            news_url: ed.link(&paths::news_list(lang, 1)),
             news_feed_url: site.link(paths::NEWS_FEED),
             search_param: paths::search_params::QUERY,
             data_urls: DataUrls {
@@ -143,32 +157,47 @@ impl<'a> NavView<'a> {
     }
 }
 
-pub fn star_link(catalogue: &Catalogue, stars: u8) -> StarLink {
+pub fn star_link(ed: Edition<'_>, stars: u8) -> StarLink {
     StarLink {
         stars,
-        url: catalogue.site.link(&paths::stars(stars)),
-        count: catalogue.with_stars(stars).len(),
+        url: ed.link(&paths::stars(ed.lang, stars)),
+        count: ed.catalogue.with_stars(stars).len(),
     }
 }
 
-pub fn district_link(catalogue: &Catalogue, d: usize) -> FacetLink<'_> {
+pub fn district_link(ed: Edition<'_>, d: usize) -> FacetLink<'_> {
     FacetLink {
-        link: district_ref(catalogue, d),
-        count: catalogue.index.by_district[d].len(),
+        link: district_ref(ed, d),
+        count: ed.catalogue.index.by_district[d].len(),
     }
 }
 
-pub fn category_link(catalogue: &Catalogue, c: usize) -> FacetLink<'_> {
+pub fn category_link(ed: Edition<'_>, c: usize) -> FacetLink<'_> {
     FacetLink {
-        link: category_ref(catalogue, c),
-        count: catalogue.index.by_category[c].len(),
+        link: category_ref(ed, c),
+        count: ed.catalogue.index.by_category[c].len(),
     }
+}
+
+/// The same page in one of the site's languages, for `hreflang` and the language switch.
+#[derive(Serialize)]
+pub struct Alternate<'a> {
+    pub code: &'static str,
+    /// The language's own name, from its strings file.
+    pub name: &'a str,
+    pub url: String,
+    pub absolute: String,
+    pub current: bool,
 }
 
 /// The head of every page: title, description and addresses.
 #[derive(Serialize)]
 pub struct PageMeta<'a> {
     pub kind: &'static str,
+    /// The edition's language.
+    pub lang: &'static str,
+    /// The page in every language of the site; empty when there is one.
+    pub alternates: Vec<Alternate<'a>>,
     pub title: String,
     pub description: String,
     pub url: String,
@@ -192,12 +221,12 @@ pub struct ShareImage<'a> {
 
 /// A news item's link-preview image: the largest JPEG copy of its cover, which
 /// previews crop as they need.
-pub fn news_image<'a>(catalogue: &Catalogue, item: &'a News) -> Option<ShareImage<'a>> {
+pub fn news_image<'a>(ed: Edition<'_>, item: &'a News) -> Option<ShareImage<'a>> {
     let cover = item.cover.as_ref()?;
     let largest = cover.widths().last().copied()?;
     let (width, height) = cover.scaled(largest);
     Some(ShareImage {
-        url: catalogue.site.absolute(&paths::news_photo(
+        url: ed.absolute(&paths::news_photo(
             &item.slug,
             &cover.stem,
             largest,
@@ -211,7 +240,8 @@ pub fn news_image<'a>(catalogue: &Catalogue, item: &'a News) -> Option<ShareImag
 
 /// The image for pages that have none of their own: the share image of the first
 /// featured product with a photo, else of any listed product with one.
-pub fn site_image(catalogue: &Catalogue) -> Option<ShareImage<'_>> {
+pub fn site_image(ed: Edition<'_>) -> Option<ShareImage<'_>> {
+    let catalogue = ed.catalogue;
     let listed = || {
         catalogue
             .index
@@ -222,17 +252,17 @@ pub fn site_image(catalogue: &Catalogue) -> Option<ShareImage<'_>> {
     listed()
         .filter(|p| p.featured)
         .chain(listed())
-        .find_map(|p| share_image(catalogue, p))
+        .find_map(|p| share_image(ed, p))
 }
 
-pub fn share_image<'a>(catalogue: &Catalogue, product: &'a Product) -> Option<ShareImage<'a>> {
+pub fn share_image<'a>(ed: Edition<'_>, product: &'a Product) -> Option<ShareImage<'a>> {
     let cover = product.photos.first()?;
     let (width, height) = cover.share_size();
     Some(ShareImage {
-        url: catalogue.site.absolute(&paths::share_image(&product.slug)),
+        url: ed.absolute(&paths::share_image(&product.slug)),
         width,
         height,
-        alt: &cover.alt,
+        alt: cover.alt_in(ed.lang).text,
     })
 }
 
@@ -240,6 +270,8 @@ pub fn share_image<'a>(catalogue: &Catalogue, product: &'a Product) -> Option<Sh
 pub struct Ref<'a> {
     pub id: &'a str,
     pub name: &'a str,
+    /// The name's language, when it is not the page's.
+    pub lang: Option<&'static str>,
     pub url: String,
 }
 
@@ -259,6 +291,8 @@ pub struct ImageView<'a> {
     pub height: u32,
     pub alt: &'a str,
     pub caption: Option<&'a str>,
+    /// The language of `alt` and `caption`, when it is not the page's.
+    pub lang: Option<&'static str>,
     pub sources: Vec<SourceView>,
     /// The largest JPEG copy, to open on its own.
     pub large: Size,
@@ -277,24 +311,20 @@ pub struct SourceView {
 /// or the product photo on a phone, so it is never absurdly large.
 const FALLBACK_WIDTH: u32 = 800;
 
-pub fn image<'a>(catalogue: &Catalogue, product: &Product, photo: &'a Photo) -> ImageView<'a> {
-    image_at(catalogue, &product.slug, paths::photo, photo)
+pub fn image<'a>(ed: Edition<'_>, product: &Product, photo: &'a Photo) -> ImageView<'a> {
+    image_at(ed, &product.slug, paths::photo, photo)
 }
 
 /// A photo published by `copy_path` next to the page of `slug`: a product's or a news
 /// item's.
 pub fn image_at<'a>(
-    catalogue: &Catalogue,
+    ed: Edition<'_>,
     slug: &str,
     copy_path: fn(&str, &str, u32, PhotoFormat) -> String,
     photo: &'a Photo,
 ) -> ImageView<'a> {
     let widths = photo.widths();
-    let url = |width, format| {
-        catalogue
-            .site
-            .link(&copy_path(slug, &photo.stem, width, format))
-    };
+    let url = |width, format| ed.link(&copy_path(slug, &photo.stem, width, format));
     let size = |width| {
         let (w, h) = photo.scaled(width);
         Size {
@@ -321,12 +351,14 @@ pub fn image_at<'a>(
         .max()
         .unwrap_or(widths[0]);
     let Size { src, width, height } = size(fallback);
+    let alt = photo.alt_in(ed.lang);
     ImageView {
         src,
         width,
         height,
-        alt: &photo.alt,
-        caption: photo.caption.as_deref(),
+        alt: alt.text,
+        caption: photo.caption_in(ed.lang).map(|c| c.text),
+        lang: alt.lang,
         sources,
         large: size(widths[widths.len() - 1]),
     }
@@ -337,64 +369,95 @@ pub struct CardView<'a> {
     pub slug: &'a str,
     pub url: String,
     pub name: &'a str,
+    pub name_lang: Option<&'static str>,
     pub stars: u8,
     pub summary: Option<&'a str>,
+    pub summary_lang: Option<&'static str>,
     pub cover: Option<ImageView<'a>>,
     pub producer: Ref<'a>,
     pub district: Ref<'a>,
     pub category: Ref<'a>,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: &'a str,
 }
 
-pub fn card<'a>(catalogue: &'a Catalogue, product: &'a Product) -> CardView<'a> {
+pub fn card<'a>(ed: Edition<'a>, product: &'a Product) -> CardView<'a> {
+    let (name, name_lang) = split(product.name_in(ed.lang));
+    let summary = product.summary_in(ed.lang);
     CardView {
         slug: &product.slug,
-        url: catalogue.site.link(&paths::product(&product.slug)),
-        name: &product.name,
+        url: ed.link(&paths::product(ed.lang, &product.slug)),
+        name,
+        name_lang,
         stars: product.stars,
-        summary: product.summary.as_deref(),
-        cover: product.photos.first().map(|p| image(catalogue, product, p)),
-        producer: producer_ref(catalogue, product.producer),
-        district: district_ref(catalogue, product.district),
-        category: category_ref(catalogue, product.category),
+        summary: summary.map(|s| s.text),
+        summary_lang: summary.and_then(|s| s.lang),
+        cover: product.photos.first().map(|p| image(ed, product, p)),
+        producer: producer_ref(ed, product.producer),
+        district: district_ref(ed, product.district),
+        category: category_ref(ed, product.category),
         status: product.status.id(),
-        status_label: product.status.label(),
+        status_label: status_label(ed, product.status),
     }
+}
+
+/// A certificate status as the edition writes it.
+pub fn status_label<'a>(ed: Edition<'a>, status: CertificateStatus) -> &'a str {
+    ed.t(match status {
+        CertificateStatus::Valid => "status_valid",
+        CertificateStatus::Expiring => "status_expiring",
+        CertificateStatus::Expired => "status_expired",
+    })
+}
+
+/// A producer type as the edition writes it.
+pub fn producer_type_label<'a>(ed: Edition<'a>, kind: ProducerType) -> &'a str {
+    ed.t(match kind {
+        ProducerType::Cooperative => "producer_type_htx",
+        ProducerType::CooperativeGroup => "producer_type_tht",
+        ProducerType::Enterprise => "producer_type_doanh-nghiep",
+        ProducerType::Household => "producer_type_ho-kinh-doanh",
+    })
 }
 
 /// Cards for a list of product indexes.
-pub fn cards<'a>(catalogue: &'a Catalogue, products: &[usize]) -> Vec<CardView<'a>> {
+pub fn cards<'a>(ed: Edition<'a>, products: &[usize]) -> Vec<CardView<'a>> {
     products
         .iter()
-        .map(|&i| card(catalogue, &catalogue.products[i]))
+        .map(|&i| card(ed, &ed.catalogue.products[i]))
         .collect()
 }
 
-pub fn producer_ref(catalogue: &Catalogue, p: usize) -> Ref<'_> {
-    let producer = &catalogue.producers[p];
+pub fn producer_ref(ed: Edition<'_>, p: usize) -> Ref<'_> {
+    let producer = &ed.catalogue.producers[p];
+    let (name, lang) = split(producer.name_in(ed.lang));
     Ref {
         id: &producer.id,
-        name: &producer.name,
-        url: catalogue.site.link(&paths::producer(&producer.id)),
+        name,
+        lang,
+        url: ed.link(&paths::producer(ed.lang, &producer.id)),
     }
 }
 
-pub fn district_ref(catalogue: &Catalogue, d: usize) -> Ref<'_> {
-    let district = &catalogue.districts[d];
+pub fn district_ref(ed: Edition<'_>, d: usize) -> Ref<'_> {
+    let district = &ed.catalogue.districts[d];
+    let (name, lang) = split(district.name_in(ed.lang));
     Ref {
         id: &district.id,
-        name: &district.name,
-        url: catalogue.site.link(&paths::district(&district.id)),
+        name,
+        lang,
+        url: ed.link(&paths::district(ed.lang, &district.id)),
     }
 }
 
-pub fn category_ref(catalogue: &Catalogue, c: usize) -> Ref<'_> {
-    let category = &catalogue.categories[c];
+pub fn category_ref(ed: Edition<'_>, c: usize) -> Ref<'_> {
+    let category = &ed.catalogue.categories[c];
+    let (name, lang) = split(category.name_in(ed.lang));
     Ref {
         id: &category.id,
-        name: &category.name,
-        url: catalogue.site.link(&paths::category(&category.id)),
+        name,
+        lang,
+        url: ed.link(&paths::category(ed.lang, &category.id)),
     }
 }
 
@@ -402,10 +465,11 @@ pub fn category_ref(catalogue: &Catalogue, c: usize) -> Ref<'_> {
 pub struct ProducerView<'a> {
     pub id: &'a str,
     pub name: &'a str,
+    pub name_lang: Option<&'static str>,
     pub url: String,
     #[serde(rename = "type")]
     pub kind: &'static str,
-    pub type_label: &'static str,
+    pub type_label: &'a str,
     pub district: Ref<'a>,
     pub address: Option<&'a str>,
     pub representative: Option<&'a str>,
@@ -416,17 +480,22 @@ pub struct ProducerView<'a> {
     /// Only on the producer's own page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description_html: Option<String>,
+    pub description_lang: Option<&'static str>,
 }
 
-pub fn producer(catalogue: &Catalogue, p: usize, with_description: bool) -> ProducerView<'_> {
+pub fn producer(ed: Edition<'_>, p: usize, with_description: bool) -> ProducerView<'_> {
+    let catalogue = ed.catalogue;
     let producer: &Producer = &catalogue.producers[p];
+    let (name, name_lang) = split(producer.name_in(ed.lang));
+    let description = producer.description_in(ed.lang);
     ProducerView {
         id: &producer.id,
-        name: &producer.name,
-        url: catalogue.site.link(&paths::producer(&producer.id)),
+        name,
+        name_lang,
+        url: ed.link(&paths::producer(ed.lang, &producer.id)),
         kind: producer.kind.id(),
-        type_label: producer.kind.label(),
-        district: district_ref(catalogue, producer.district),
+        type_label: producer_type_label(ed, producer.kind),
+        district: district_ref(ed, producer.district),
         address: producer.address.as_deref(),
         representative: producer.representative.as_deref(),
         phone: producer.phone.as_deref(),
@@ -434,11 +503,10 @@ pub fn producer(catalogue: &Catalogue, p: usize, with_description: bool) -> Prod
         website: producer.website.as_deref(),
         product_count: catalogue.index.by_producer[p].len(),
         description_html: with_description.then(|| {
-            producer
-                .description
-                .as_deref()
-                .map(markdown::to_html)
+            description
+                .map(|d| markdown::to_html(d.text))
                 .unwrap_or_default()
         }),
+        description_lang: description.and_then(|d| d.lang),
     }
 }

@@ -4,8 +4,9 @@ use serde::Serialize;
 
 use crate::assets::data::{Column, PRODUCER_COLUMNS, PRODUCT_COLUMNS};
 use crate::model::site::Licence;
-use crate::model::Catalogue;
 use crate::paths;
+
+use super::edition::Edition;
 
 #[derive(Serialize)]
 pub struct DataView<'a> {
@@ -14,6 +15,9 @@ pub struct DataView<'a> {
     /// The counts the files hold.
     pub products: usize,
     pub producers: usize,
+    /// The columns are described in the records' language: that language, on the
+    /// other editions.
+    pub columns_lang: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -25,7 +29,8 @@ pub struct FileView {
     pub columns: &'static [Column],
 }
 
-pub fn view(catalogue: &Catalogue) -> DataView<'_> {
+pub fn view(ed: Edition<'_>) -> DataView<'_> {
+    let catalogue = ed.catalogue;
     let file = |path: &'static str, format, columns| FileView {
         url: catalogue.site.link(path),
         name: path.rsplit('/').next().unwrap_or(path),
@@ -41,5 +46,6 @@ pub fn view(catalogue: &Catalogue) -> DataView<'_> {
         licence: catalogue.site.licence.as_ref(),
         products: catalogue.products.len(),
         producers: catalogue.producers.len(),
+        columns_lang: (ed.lang != catalogue.site.languages[0]).then_some("vi"),
     }
 }

@@ -3,8 +3,8 @@
 use pulldown_cmark::{html, Options, Parser};
 use serde::Serialize;
 
+use super::edition::Edition;
 use crate::content::embed::{parts, Part};
-use crate::model::Catalogue;
 
 use super::context::{card, CardView};
 
@@ -19,7 +19,7 @@ pub struct Block<'a> {
 
 /// `markdown` rendered, cut at its `{{ product(slug="…") }}` lines. Each Markdown piece
 /// is sanitised on its own, so content never adds HTML around a card.
-pub fn blocks<'a>(catalogue: &'a Catalogue, markdown: &str) -> Vec<Block<'a>> {
+pub fn blocks<'a>(ed: Edition<'a>, markdown: &str) -> Vec<Block<'a>> {
     parts(markdown)
         .into_iter()
         .filter_map(|part| match part {
@@ -28,9 +28,9 @@ pub fn blocks<'a>(catalogue: &'a Catalogue, markdown: &str) -> Vec<Block<'a>> {
                 card: None,
             }),
             // Validation refused unknown slugs; a miss here would only drop the card.
-            Part::Card(slug) => catalogue.product_by_slug(slug).map(|i| Block {
+            Part::Card(slug) => ed.catalogue.product_by_slug(slug).map(|i| Block {
                 html: String::new(),
-                card: Some(card(catalogue, &catalogue.products[i])),
+                card: Some(card(ed, &ed.catalogue.products[i])),
             }),
         })
         .collect()

@@ -7,6 +7,7 @@ pub mod affected;
 pub mod charts;
 pub mod context;
 pub mod data_view;
+pub mod edition;
 pub mod markdown;
 pub mod news_view;
 pub mod pages;
@@ -20,34 +21,71 @@ pub mod theme;
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::Catalogue;
+use crate::model::{Catalogue, Lang};
+pub use edition::Edition;
 pub use pages::PageJob;
+pub use strings::Strings;
 pub use theme::Theme;
 
-/// A theme bound to one catalogue, with the values every page shares set once.
+/// A page of one edition: the unit of rendering.
+pub type EditionPage = (Lang, PageJob);
+
+/// A theme bound to one catalogue, with the values every page of an edition shares
+/// set once per edition.
 pub struct Renderer<'a> {
-    tera: Tera,
+    /// Per edition, in the order of the site's languages.
+    editions: Vec<(Lang, Tera)>,
+    strings: Vec<Strings>,
     templates_path: std::path::PathBuf,
     catalogue: &'a Catalogue,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(theme: Theme, catalogue: &'a Catalogue) -> Self {
-        let mut tera = theme.tera;
-        let globals = tera.global_context();
-        globals.insert("site", &context::SiteView::new(catalogue));
-        globals.insert("nav", &context::NavView::new(catalogue));
-        Self {
+        let Theme {
             tera,
-            templates_path: theme.templates_path,
+            strings,
+            templates_path,
+            ..
+        } = theme;
+        let editions = (catalogue.site.languages.iter())
+            .zip(&strings)
+            .map(|(&lang, strings)| {
+                let mut tera = tera.clone();
+                let edition = Edition::new(catalogue, lang, strings);
+                let globals = tera.global_context();
+                globals.insert("site", &context::SiteView::new(edition));
+                globals.insert("nav", &context::NavView::new(edition));
+                globals.insert("t", strings);
+                (lang, tera)
+            })
+            .collect();
+        Self {
+            editions,
+            strings,
+            templates_path,
             catalogue,
         }
     }
 
-    pub fn render(&self, job: PageJob) -> Result<String, Diagnostic> {
+    /// Each edition, the main one first.
+    pub fn editions(&self) -> impl Iterator<Item = Edition<'_>> {
+        (self.editions.iter())
+            .zip(&self.strings)
+            .map(|(&(lang, _), strings)| Edition::new(self.catalogue, lang, strings))
+    }
+
+    pub fn catalogue(&self) -> &'a Catalogue {
+        self.catalogue
+    }
+
+    pub fn render(&self, (lang, job): EditionPage) -> Result<String, Diagnostic> {
+        let k = (self.editions.iter().position(|(l, _)| *l == lang)).unwrap_or(0);
+        let edition = Edition::new(self.catalogue, lang, &self.strings[k]);
         let template = job.template();
-        self.tera
-            .render(template, &job.context(self.catalogue))
+        self.editions[k]
+            .1
+            .render(template, &job.context(edition))
             .map_err(|error| {
                 Diagnostic::new(
                     self.templates_path.join(template),

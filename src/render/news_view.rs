@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::model::{Catalogue, News};
 use crate::paths;
 
-use super::context::{cards, display_date, image_at, ImageView};
+use super::context::{cards, image_at, ImageView};
+use super::edition::Edition;
 use super::markdown::{blocks, Block};
 
 /// Items per page of `/tin-tuc/`.
@@ -25,6 +26,9 @@ pub struct NewsItemView<'a> {
     pub tags: &'a [String],
     pub author: Option<&'a str>,
     pub draft: bool,
+    /// News is written in the records' language only: that language, on the other
+    /// editions.
+    pub lang: Option<&'static str>,
 }
 
 /// A whole news item, for its own page.
@@ -37,41 +41,48 @@ pub struct NewsView<'a> {
     pub products: Vec<super::context::CardView<'a>>,
 }
 
-pub fn item<'a>(catalogue: &'a Catalogue, news: &'a News) -> NewsItemView<'a> {
+pub fn item<'a>(ed: Edition<'a>, news: &'a News) -> NewsItemView<'a> {
+    let catalogue = ed.catalogue;
+    let mut cover = news
+        .cover
+        .as_ref()
+        .map(|c| image_at(ed, &news.slug, paths::news_photo, c));
+    let lang = (ed.lang != catalogue.site.languages[0]).then_some("vi");
+    if let Some(cover) = &mut cover {
+        cover.lang = lang;
+    }
     NewsItemView {
         slug: &news.slug,
-        url: catalogue.site.link(&paths::news(&news.slug)),
+        url: ed.link(&paths::news(ed.lang, &news.slug)),
         title: &news.title,
         date: news.date.to_string(),
-        date_display: display_date(news.date),
+        date_display: ed.date(news.date),
         summary: news.summary.as_deref(),
-        cover: news
-            .cover
-            .as_ref()
-            .map(|c| image_at(catalogue, &news.slug, paths::news_photo, c)),
+        cover,
         tags: &news.tags,
         author: news.author.as_deref(),
         draft: news.draft || news.date > catalogue.today,
+        lang,
     }
 }
 
-pub fn view<'a>(catalogue: &'a Catalogue, news: &'a News) -> NewsView<'a> {
+pub fn view<'a>(ed: Edition<'a>, news: &'a News) -> NewsView<'a> {
     let related: Vec<usize> = news
         .products
         .iter()
-        .filter_map(|slug| catalogue.product_by_slug(slug))
+        .filter_map(|slug| ed.catalogue.product_by_slug(slug))
         .collect();
     NewsView {
-        item: item(catalogue, news),
-        body: blocks(catalogue, &news.body),
-        products: cards(catalogue, &related),
+        item: item(ed, news),
+        body: blocks(ed, &news.body),
+        products: cards(ed, &related),
     }
 }
 
 /// Items of a list of news indexes.
-pub fn items<'a>(catalogue: &'a Catalogue, news: &[usize]) -> Vec<NewsItemView<'a>> {
+pub fn items<'a>(ed: Edition<'a>, news: &[usize]) -> Vec<NewsItemView<'a>> {
     news.iter()
-        .map(|&n| item(catalogue, &catalogue.news[n]))
+        .map(|&n| item(ed, &ed.catalogue.news[n]))
         .collect()
 }
 

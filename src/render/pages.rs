@@ -3,11 +3,12 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::model::{Catalogue, STAR_LEVELS};
+use crate::model::{Catalogue, Lang, STAR_LEVELS};
 use crate::paths;
 
-use super::context::{self, cards, district_link, producer, PageMeta};
-use super::{data_view, news_view, product_view, search, stats, structured_data};
+use super::context::{self, cards, district_link, producer, Alternate, PageMeta};
+use super::edition::{split, Edition};
+use super::{data_view, news_view, product_view, search, stats, structured_data, EditionPage};
 
 /// One page to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,8 +39,24 @@ pub enum PageJob {
     NotFound,
 }
 
-/// Every page of the site, in a stable order.
-pub fn all(catalogue: &Catalogue) -> Vec<PageJob> {
+/// Every page of every edition, the main edition first, in a stable order.
+pub fn all(catalogue: &Catalogue) -> Vec<EditionPage> {
+    in_editions(catalogue, &every_page(catalogue))
+}
+
+/// `jobs` in each edition that has them.
+pub fn in_editions(catalogue: &Catalogue, jobs: &[PageJob]) -> Vec<EditionPage> {
+    let languages = &catalogue.site.languages;
+    (languages.iter().enumerate())
+        .flat_map(|(k, &lang)| {
+            (jobs.iter())
+                .filter(move |job| k == 0 || job.in_translations())
+                .map(move |&job| (lang, job))
+        })
+        .collect()
+}
+
+fn every_page(catalogue: &Catalogue) -> Vec<PageJob> {
     let mut jobs = vec![
         PageJob::Home,
         PageJob::Producers,
@@ -90,36 +107,63 @@ fn page_of(ids: &[usize], n: usize, per_page: usize) -> &[usize] {
 }
 
 /// The title of page `n` of a listing called `title`.
-fn paged_title(title: String, n: usize) -> String {
+fn paged_title(ed: Edition<'_>, title: String, n: usize) -> String {
     if n > 1 {
-        format!("{title} – trang {n}")
+        ed.strings
+            .fill("title_paged", &[("title", &title), ("n", &n.to_string())])
     } else {
         title
     }
 }
 
 impl PageJob {
-    /// The page's path below the site root, as in `paths`.
-    pub fn path(self, catalogue: &Catalogue) -> String {
+    /// Whether the other editions have this page too. Old product addresses exist in
+    /// the main edition only, as printed in QR codes, and one error page serves all.
+    pub fn in_translations(self) -> bool {
+        !matches!(self, PageJob::Alias(..) | PageJob::NotFound)
+    }
+
+    /// The page's path below the site root in the edition of `lang`, as in `paths`.
+    pub fn path(self, catalogue: &Catalogue, lang: Lang) -> String {
         match self {
-            PageJob::Home => paths::home(),
-            PageJob::Products(n) => paths::products(n),
-            PageJob::Product(i) => paths::product(&catalogue.products[i].slug),
-            PageJob::ProductSheet(i) => paths::product_sheet(&catalogue.products[i].slug),
-            PageJob::Alias(i, a) => paths::product(&catalogue.products[i].aliases[a]),
-            PageJob::District(d) => paths::district(&catalogue.districts[d].id),
-            PageJob::Stars(s, n) => paths::stars_page(s, n),
-            PageJob::Category(c, n) => paths::category_page(&catalogue.categories[c].id, n),
-            PageJob::Producers => paths::producers(),
-            PageJob::Producer(p) => paths::producer(&catalogue.producers[p].id),
-            PageJob::Stats => paths::stats(),
-            PageJob::Data => paths::data_page(),
-            PageJob::Search => paths::search(),
-            PageJob::Page(i) => paths::page(&catalogue.pages[i].slug),
-            PageJob::NewsList(n) => paths::news_list(n),
-            PageJob::News(i) => paths::news(&catalogue.news[i].slug),
+            PageJob::Home => paths::home(lang),
+            PageJob::Products(n) => paths::products(lang, n),
+            PageJob::Product(i) => paths::product(lang, &catalogue.products[i].slug),
+            PageJob::ProductSheet(i) => paths::product_sheet(lang, &catalogue.products[i].slug),
+            PageJob::Alias(i, a) => paths::product(lang, &catalogue.products[i].aliases[a]),
+            PageJob::District(d) => paths::district(lang, &catalogue.districts[d].id),
+            PageJob::Stars(s, n) => paths::stars_page(lang, s, n),
+            PageJob::Category(c, n) => paths::category_page(lang, &catalogue.categories[c].id, n),
+            PageJob::Producers => paths::producers(lang),
+            PageJob::Producer(p) => paths::producer(lang, &catalogue.producers[p].id),
+            PageJob::Stats => paths::stats(lang),
+            PageJob::Data => paths::data_page(lang),
+            PageJob::Search => paths::search(lang),
+            PageJob::Page(i) => paths::page(lang, &catalogue.pages[i].slug),
+            PageJob::NewsList(n) => paths::news_list(lang, n),
+            PageJob::News(i) => paths::news(lang, &catalogue.news[i].slug),
             PageJob::NotFound => paths::NOT_FOUND.into(),
         }
+    }
+
+    /// The page in each of the site's languages that has it; none on a site of one.
+    fn alternates(self, catalogue: &Catalogue, current: Lang) -> Vec<Alternate<'static>> {
+        let site = &catalogue.site;
+        if site.languages.len() < 2 || !self.in_translations() {
+            return Vec::new();
+        }
+        (site.languages.iter())
+            .map(|&lang| {
+                let path = self.path(catalogue, lang);
+                Alternate {
+                    code: lang.code(),
+                    name: lang.name(),
+                    url: site.link(&path),
+                    absolute: site.absolute(&path),
+                    current: lang == current,
+                }
+            })
+            .collect()
     }
 
     pub fn template(self) -> &'static str {
@@ -175,8 +219,10 @@ impl PageJob {
         }
     }
 
-    /// The template's own values, and the page's title and description.
-    pub fn context(self, catalogue: &Catalogue) -> Context {
+    /// The template's own values, and the page's title and description, in the
+    /// edition's language.
+    pub fn context(self, ed: Edition<'_>) -> Context {
+        let (catalogue, lang) = (ed.catalogue, ed.lang);
         let site = &catalogue.site;
         let mut cx = Context::new();
         let (title, description): (String, Option<String>) = match self {
@@ -188,7 +234,7 @@ impl PageJob {
                     .copied()
                     .filter(|&i| catalogue.products[i].featured)
                     .collect();
-                cx.insert("featured", &cards(catalogue, &featured));
+                cx.insert("featured", &cards(ed, &featured));
                 cx.insert(
                     "totals",
                     &Totals {
@@ -203,30 +249,30 @@ impl PageJob {
                         categories: catalogue.categories.len(),
                     },
                 );
-                (site.title.clone(), None)
+                (site.title_in(lang).text.to_owned(), None)
             }
             PageJob::Products(n) => {
                 let listed = &catalogue.index.listed;
-                insert_listing(&mut cx, catalogue, listed, n, paths::products);
-                (paged_title("Sản phẩm OCOP".into(), n), None)
+                insert_listing(&mut cx, ed, listed, n, |n| paths::products(lang, n));
+                (paged_title(ed, ed.t("title_products").into(), n), None)
             }
             PageJob::Product(i) | PageJob::ProductSheet(i) => {
                 let product = &catalogue.products[i];
-                cx.insert("product", &product_view::view(catalogue, product));
+                cx.insert("product", &product_view::view(ed, product));
                 cx.insert(
                     "news",
-                    &news_view::items(catalogue, &catalogue.index.news_by_product[i]),
+                    &news_view::items(ed, &catalogue.index.news_by_product[i]),
                 );
-                (product.name.clone(), product.summary.clone())
+                product_title(ed, i)
             }
             PageJob::Alias(i, _) => {
                 let product = &catalogue.products[i];
-                cx.insert("target", &site.absolute(&paths::product(&product.slug)));
-                (product.name.clone(), product.summary.clone())
+                cx.insert("target", &ed.absolute(&paths::product(lang, &product.slug)));
+                product_title(ed, i)
             }
             PageJob::Data => {
-                cx.insert("data", &data_view::view(catalogue));
-                ("Dữ liệu mở về sản phẩm OCOP".into(), None)
+                cx.insert("data", &data_view::view(ed));
+                (ed.t("title_data").into(), None)
             }
             PageJob::District(d) => {
                 let ids = &catalogue.index.by_district[d];
@@ -240,21 +286,22 @@ impl PageJob {
                             .collect();
                         StarGroup {
                             stars,
-                            products: cards(catalogue, &of_level),
+                            products: cards(ed, &of_level),
                         }
                     })
                     .filter(|g| !g.products.is_empty())
                     .collect();
-                cx.insert("district", &district_link(catalogue, d));
+                cx.insert("district", &district_link(ed, d));
                 cx.insert("groups", &groups);
-                let name = &catalogue.districts[d].name;
-                (format!("Sản phẩm OCOP {name}"), None)
+                let name = catalogue.districts[d].name_in(lang).text;
+                (ed.strings.fill("title_district", &[("name", name)]), None)
             }
             PageJob::Stars(stars, n) => {
                 cx.insert("stars", &stars);
                 let ids = catalogue.with_stars(stars);
-                insert_listing(&mut cx, catalogue, ids, n, |n| paths::stars_page(stars, n));
-                (paged_title(format!("Sản phẩm OCOP {stars} sao"), n), None)
+                insert_listing(&mut cx, ed, ids, n, |n| paths::stars_page(lang, stars, n));
+                let title = (ed.strings).fill("title_stars", &[("n", &stars.to_string())]);
+                (paged_title(ed, title, n), None)
             }
             PageJob::Category(c, n) => {
                 let category = &catalogue.categories[c];
@@ -265,7 +312,8 @@ impl PageJob {
                     .enumerate()
                     .map(|(s, sub)| SubcategoryCount {
                         id: &sub.id,
-                        name: &sub.name,
+                        name: sub.name_in(lang).text,
+                        lang: sub.name_in(lang).lang,
                         count: ids
                             .iter()
                             .filter(|&&i| catalogue.products[i].subcategory == Some(s))
@@ -275,96 +323,103 @@ impl PageJob {
                 cx.insert(
                     "category",
                     &CategoryView {
-                        link: context::category_link(catalogue, c),
+                        link: context::category_link(ed, c),
                         subcategories,
                     },
                 );
-                insert_listing(&mut cx, catalogue, ids, n, |n| {
-                    paths::category_page(&category.id, n)
+                insert_listing(&mut cx, ed, ids, n, |n| {
+                    paths::category_page(lang, &category.id, n)
                 });
-                (paged_title(category.name.clone(), n), None)
+                (paged_title(ed, category.name_in(lang).text.into(), n), None)
             }
             PageJob::Producers => {
                 let groups: Vec<ProducerGroup> = (catalogue.index.producers_by_district.iter())
                     .enumerate()
                     .map(|(d, ids)| ProducerGroup {
-                        district: context::district_ref(catalogue, d),
-                        producers: ids.iter().map(|&p| producer(catalogue, p, false)).collect(),
+                        district: context::district_ref(ed, d),
+                        producers: ids.iter().map(|&p| producer(ed, p, false)).collect(),
                     })
                     .filter(|g| !g.producers.is_empty())
                     .collect();
                 cx.insert("groups", &groups);
                 cx.insert("total", &catalogue.producers.len());
-                ("Danh bạ chủ thể OCOP".into(), None)
+                (ed.t("title_producers").into(), None)
             }
             PageJob::Producer(p) => {
-                cx.insert("producer", &producer(catalogue, p, true));
-                cx.insert(
-                    "products",
-                    &cards(catalogue, &catalogue.index.by_producer[p]),
-                );
-                (catalogue.producers[p].name.clone(), None)
+                cx.insert("producer", &producer(ed, p, true));
+                cx.insert("products", &cards(ed, &catalogue.index.by_producer[p]));
+                (catalogue.producers[p].name_in(lang).text.into(), None)
             }
             PageJob::Stats => {
-                cx.insert("stats", &stats::view(catalogue));
-                ("Thống kê sản phẩm OCOP".into(), None)
+                cx.insert("stats", &stats::view(ed));
+                (ed.t("title_stats").into(), None)
             }
             PageJob::Search => {
-                cx.insert("search", &search::view(catalogue));
-                ("Tìm kiếm sản phẩm OCOP".into(), None)
+                cx.insert("search", &search::view(ed));
+                (ed.t("title_search").into(), None)
             }
             PageJob::Page(i) => {
                 let page = &catalogue.pages[i];
+                let (title, title_lang) = split(page.title_in(lang));
+                let body = page.body_in(lang);
                 cx.insert(
                     "content",
                     &Content {
                         slug: &page.slug,
-                        title: &page.title,
-                        body: super::markdown::blocks(catalogue, &page.body),
+                        title,
+                        lang: title_lang.or(body.lang),
+                        body: super::markdown::blocks(ed, body.text),
                     },
                 );
-                (page.title.clone(), page.description.clone())
+                (
+                    title.into(),
+                    page.description_in(lang).map(|d| d.text.into()),
+                )
             }
             PageJob::NewsList(n) => {
                 let start = ((n - 1) * news_view::PER_PAGE).min(catalogue.news.len());
                 let end = (start + news_view::PER_PAGE).min(catalogue.news.len());
                 let shown: Vec<usize> = (start..end).collect();
-                cx.insert("news", &news_view::items(catalogue, &shown));
+                cx.insert("news", &news_view::items(ed, &shown));
                 cx.insert("total", &catalogue.news.len());
                 cx.insert(
                     "pagination",
                     &pagination(n, news_view::listing_pages(catalogue), |n| {
-                        catalogue.site.link(&paths::news_list(n))
+                        ed.link(&paths::news_list(lang, n))
                     }),
                 );
-                (paged_title("Tin tức OCOP".into(), n), None)
+                (paged_title(ed, ed.t("title_news").into(), n), None)
             }
             PageJob::News(i) => {
                 let news = &catalogue.news[i];
-                cx.insert("news", &news_view::view(catalogue, news));
+                cx.insert("news", &news_view::view(ed, news));
                 (news.title.clone(), news.summary.clone())
             }
-            PageJob::NotFound => ("Không tìm thấy trang".into(), None),
+            PageJob::NotFound => (ed.t("title_not_found").into(), None),
         };
-        let path = self.path(catalogue);
+        let path = self.path(catalogue, lang);
+        let site_title = site.title_in(lang).text;
         let full_title = if self == PageJob::Home {
             title
         } else {
-            format!("{title} – {}", site.title)
+            format!("{title} – {site_title}")
         };
         cx.insert(
             "page",
             &PageMeta {
                 kind: self.template().trim_end_matches(".html"),
+                lang: lang.code(),
+                alternates: self.alternates(catalogue, lang),
                 title: full_title,
-                description: description.unwrap_or_else(|| site.description.clone()),
-                url: site.link(&path),
+                description: description
+                    .unwrap_or_else(|| site.description_in(lang).text.to_owned()),
+                url: ed.link(&path),
                 canonical: match self {
                     // A copy's canonical URL is the page it copies.
                     PageJob::ProductSheet(i) | PageJob::Alias(i, _) => {
-                        site.absolute(&paths::product(&catalogue.products[i].slug))
+                        ed.absolute(&paths::product(lang, &catalogue.products[i].slug))
                     }
-                    _ => site.absolute(&path),
+                    _ => ed.absolute(&path),
                 },
                 og_type: match self {
                     PageJob::Product(_) => "product",
@@ -373,22 +428,21 @@ impl PageJob {
                 },
                 image: match self {
                     PageJob::Product(i) | PageJob::ProductSheet(i) => {
-                        context::share_image(catalogue, &catalogue.products[i])
-                            .or_else(|| context::site_image(catalogue))
+                        context::share_image(ed, &catalogue.products[i])
+                            .or_else(|| context::site_image(ed))
                     }
-                    PageJob::News(i) => context::news_image(catalogue, &catalogue.news[i])
-                        .or_else(|| context::site_image(catalogue)),
-                    _ => context::site_image(catalogue),
+                    PageJob::News(i) => context::news_image(ed, &catalogue.news[i])
+                        .or_else(|| context::site_image(ed)),
+                    _ => context::site_image(ed),
                 },
                 jsonld: match self {
-                    PageJob::Home => Some(structured_data::home(catalogue)),
+                    PageJob::Home => Some(structured_data::home(ed)),
                     PageJob::Product(i) => {
-                        Some(structured_data::product(catalogue, &catalogue.products[i]))
+                        Some(structured_data::product(ed, &catalogue.products[i]))
                     }
-                    PageJob::Producer(p) => Some(structured_data::producer(
-                        catalogue,
-                        &catalogue.producers[p],
-                    )),
+                    PageJob::Producer(p) => {
+                        Some(structured_data::producer(ed, &catalogue.producers[p]))
+                    }
                     _ => None,
                 },
             },
@@ -401,20 +455,27 @@ impl PageJob {
 /// page `n` is at `path(n)`.
 fn insert_listing(
     cx: &mut Context,
-    catalogue: &Catalogue,
+    ed: Edition<'_>,
     ids: &[usize],
     n: usize,
     path: impl Fn(usize) -> String,
 ) {
-    let per_page = catalogue.site.products_per_page;
-    cx.insert("products", &cards(catalogue, page_of(ids, n, per_page)));
+    let per_page = ed.catalogue.site.products_per_page;
+    cx.insert("products", &cards(ed, page_of(ids, n, per_page)));
     cx.insert("total", &ids.len());
     cx.insert(
         "pagination",
-        &pagination(n, page_count(ids.len(), per_page), |n| {
-            catalogue.site.link(&path(n))
-        }),
+        &pagination(n, page_count(ids.len(), per_page), |n| ed.link(&path(n))),
     );
+}
+
+/// A product page's title and description, in the edition's language.
+fn product_title(ed: Edition<'_>, i: usize) -> (String, Option<String>) {
+    let product = &ed.catalogue.products[i];
+    (
+        product.name_in(ed.lang).text.to_owned(),
+        product.summary_in(ed.lang).map(|s| s.text.to_owned()),
+    )
 }
 
 #[derive(Serialize)]
@@ -435,6 +496,7 @@ struct StarGroup<'a> {
 struct SubcategoryCount<'a> {
     id: &'a str,
     name: &'a str,
+    lang: Option<&'static str>,
     count: usize,
 }
 
@@ -455,6 +517,9 @@ struct ProducerGroup<'a> {
 struct Content<'a> {
     slug: &'a str,
     title: &'a str,
+    /// The language of the page's text, when it is not the edition's: the page has
+    /// no translation.
+    lang: Option<&'static str>,
     /// Sanitised HTML pieces and embedded product cards.
     body: Vec<super::markdown::Block<'a>>,
 }

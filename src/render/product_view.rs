@@ -3,12 +3,13 @@
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde::Serialize;
 
-use crate::model::{Catalogue, Product};
+use crate::model::Product;
 use crate::paths;
 
 use super::context::{
-    category_ref, display_date, district_ref, image, producer, ImageView, ProducerView, Ref,
+    category_ref, district_ref, image, producer, status_label, ImageView, ProducerView, Ref,
 };
+use super::edition::{split, Edition};
 use super::markdown;
 
 #[derive(Serialize)]
@@ -16,18 +17,24 @@ pub struct ProductView<'a> {
     pub slug: &'a str,
     pub url: String,
     pub name: &'a str,
+    pub name_lang: Option<&'static str>,
     pub stars: u8,
     pub category: Ref<'a>,
     pub subcategory: Option<SubcategoryView<'a>>,
     pub district: Ref<'a>,
     pub producer: ProducerView<'a>,
     pub summary: Option<&'a str>,
+    pub summary_lang: Option<&'static str>,
     pub description_html: String,
+    pub description_lang: Option<&'static str>,
     pub photos: Vec<ImageView<'a>>,
     pub details: Vec<Detail<'a>>,
+    pub details_lang: Option<&'static str>,
     pub price: Option<PriceView<'a>>,
     pub shops: Vec<ShopView<'a>>,
     pub tags: &'a [String],
+    /// Tags are written in the records' language.
+    pub tags_lang: Option<&'static str>,
     pub certificate: CertificateView<'a>,
     pub history: Vec<RatingView<'a>>,
     pub star_url: String,
@@ -55,6 +62,7 @@ pub struct ShareView {
 pub struct SubcategoryView<'a> {
     pub id: &'a str,
     pub name: &'a str,
+    pub lang: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -89,7 +97,10 @@ pub struct CertificateView<'a> {
     pub expires: String,
     pub expires_display: String,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: &'a str,
+    /// Decisions and issuers are official Vietnamese text: the language when it is
+    /// not the page's.
+    pub lang: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -100,38 +111,52 @@ pub struct RatingView<'a> {
     pub decision: &'a str,
 }
 
-pub fn view<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductView<'a> {
+pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
+    let (catalogue, lang) = (ed.catalogue, ed.lang);
     let category = &catalogue.categories[product.category];
     let certificate = &product.certificate;
-    let permalink = catalogue.site.absolute(&paths::product(&product.slug));
+    let page = paths::product(lang, &product.slug);
+    let permalink = ed.absolute(&page);
+    let (name, name_lang) = split(product.name_in(lang));
+    let summary = product.summary_in(lang);
+    let description = product.description_in(lang);
+    let (details, details_lang) = product.details_in(lang);
+    // Only the main edition is in the records' own language.
+    let in_records_language = (lang != catalogue.site.languages[0]).then_some("vi");
     ProductView {
         slug: &product.slug,
-        url: catalogue.site.link(&paths::product(&product.slug)),
-        name: &product.name,
+        url: ed.link(&page),
+        name,
+        name_lang,
         stars: product.stars,
-        category: category_ref(catalogue, product.category),
-        subcategory: product.subcategory.map(|s| SubcategoryView {
-            id: &category.subcategories[s].id,
-            name: &category.subcategories[s].name,
+        category: category_ref(ed, product.category),
+        subcategory: product.subcategory.map(|s| {
+            let sub = &category.subcategories[s];
+            let (name, lang) = split(sub.name_in(lang));
+            SubcategoryView {
+                id: &sub.id,
+                name,
+                lang,
+            }
         }),
-        district: district_ref(catalogue, product.district),
-        producer: producer(catalogue, product.producer, false),
-        summary: product.summary.as_deref(),
-        description_html: product
-            .description
-            .as_deref()
-            .map(markdown::to_html)
+        district: district_ref(ed, product.district),
+        producer: producer(ed, product.producer, false),
+        summary: summary.map(|s| s.text),
+        summary_lang: summary.and_then(|s| s.lang),
+        description_html: description
+            .map(|d| markdown::to_html(d.text))
             .unwrap_or_default(),
+        description_lang: description.and_then(|d| d.lang),
         photos: product
             .photos
             .iter()
-            .map(|p| image(catalogue, product, p))
+            .map(|p| image(ed, product, p))
             .collect(),
-        details: product
-            .details
+        details: details
             .iter()
             .map(|(label, value)| Detail { label, value })
             .collect(),
+        details_lang,
         price: product.price.as_ref().map(|p| PriceView {
             min: p.min,
             max: p.max,
@@ -151,16 +176,18 @@ pub fn view<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductView<'
             })
             .collect(),
         tags: &product.tags,
+        tags_lang: in_records_language,
         certificate: CertificateView {
             decision: &certificate.decision,
             number: certificate.number.as_deref(),
             issuer: certificate.issuer.as_deref(),
             date: certificate.date.to_string(),
-            date_display: display_date(certificate.date),
+            date_display: ed.date(certificate.date),
             expires: certificate.expires.to_string(),
-            expires_display: display_date(certificate.expires),
+            expires_display: ed.date(certificate.expires),
             status: product.status.id(),
-            status_label: product.status.label(),
+            status_label: status_label(ed, product.status),
+            lang: in_records_language,
         },
         history: product
             .history
@@ -168,19 +195,19 @@ pub fn view<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductView<'
             .map(|r| RatingView {
                 stars: r.stars,
                 date: r.date.to_string(),
-                date_display: display_date(r.date),
+                date_display: ed.date(r.date),
                 decision: &r.decision,
             })
             .collect(),
-        star_url: catalogue.site.link(&paths::stars(product.stars)),
+        star_url: ed.link(&paths::stars(lang, product.stars)),
         permalink: permalink.clone(),
         qr: QrView {
-            svg: catalogue.site.link(&paths::qr_code(&product.slug, "svg")),
-            png: catalogue.site.link(&paths::qr_code(&product.slug, "png")),
+            svg: ed.link(&paths::qr_code(&product.slug, "svg")),
+            png: ed.link(&paths::qr_code(&product.slug, "png")),
         },
         sheet_url: product
             .is_listed()
-            .then(|| catalogue.site.link(&paths::product_sheet(&product.slug))),
+            .then(|| ed.link(&paths::product_sheet(lang, &product.slug))),
         share: ShareView {
             facebook: format!(
                 "https://www.facebook.com/sharer/sharer.php?u={}",

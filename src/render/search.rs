@@ -4,8 +4,11 @@
 
 use serde::Serialize;
 
-use crate::model::{Catalogue, Facet, STAR_LEVELS};
+use crate::model::{Facet, ProducerType, STAR_LEVELS};
 use crate::paths::{self, search_params as params};
+
+use super::context::producer_type_label;
+use super::edition::Edition;
 
 #[derive(Serialize)]
 pub struct SearchView {
@@ -25,52 +28,97 @@ struct FacetView {
 struct FacetValue {
     id: String,
     name: String,
+    /// The name's language, when it is not the page's.
+    lang: Option<&'static str>,
     count: usize,
     /// The value's own listing page, if it has one.
     url: Option<String>,
 }
 
-pub fn view(catalogue: &Catalogue) -> SearchView {
+pub fn view(ed: Edition<'_>) -> SearchView {
     let facets = Facet::ALL
         .iter()
         .map(|&facet| FacetView {
             param: params::facet(facet),
-            legend: legend(catalogue, facet),
-            values: (facet.values(catalogue).into_iter())
-                .zip(facet.counts(catalogue))
+            legend: legend(ed, facet),
+            values: (facet_values(ed, facet).into_iter())
+                .zip(facet.counts(ed.catalogue))
                 .enumerate()
-                .map(|(i, ((id, name), count))| FacetValue {
-                    url: listing(catalogue, facet, i),
-                    id,
-                    name,
+                .map(|(i, (value, count))| FacetValue {
+                    url: listing(ed, facet, i),
+                    id: value.id,
+                    name: value.name,
+                    lang: value.lang,
                     count,
                 })
                 .collect(),
         })
         .collect();
     SearchView {
-        index_url: catalogue.site.link(paths::SEARCH_INDEX),
+        index_url: ed.link(&paths::search_index(ed.lang)),
         query_param: params::QUERY,
         facets,
     }
 }
 
-fn legend(catalogue: &Catalogue, facet: Facet) -> String {
+/// One value of a facet, named in an edition's language.
+pub struct FacetName {
+    pub id: String,
+    pub name: String,
+    pub lang: Option<&'static str>,
+}
+
+/// The facet's values in display order: the search page's filters and the search
+/// index's labels list them alike.
+pub fn facet_values(ed: Edition<'_>, facet: Facet) -> Vec<FacetName> {
+    let catalogue = ed.catalogue;
+    let named = |id: &str, name: crate::model::Localized<'_>| FacetName {
+        id: id.to_owned(),
+        name: name.text.to_owned(),
+        lang: name.lang,
+    };
     match facet {
-        Facet::District => catalogue.site.area_label.clone(),
-        Facet::Stars => "Hạng sao".into(),
-        Facet::Category => "Nhóm sản phẩm".into(),
-        Facet::ProducerType => "Loại chủ thể".into(),
+        Facet::District => (catalogue.districts.iter())
+            .map(|d| named(&d.id, d.name_in(ed.lang)))
+            .collect(),
+        // Lowest first, as people read a scale.
+        Facet::Stars => (STAR_LEVELS.iter().rev())
+            .map(|s| FacetName {
+                id: s.to_string(),
+                name: ed.strings.fill("stars_n", &[("n", &s.to_string())]),
+                lang: None,
+            })
+            .collect(),
+        Facet::Category => (catalogue.categories.iter())
+            .map(|c| named(&c.id, c.name_in(ed.lang)))
+            .collect(),
+        Facet::ProducerType => (ProducerType::ALL.iter())
+            .map(|&t| FacetName {
+                id: t.id().to_owned(),
+                name: producer_type_label(ed, t).to_owned(),
+                lang: None,
+            })
+            .collect(),
+    }
+}
+
+fn legend(ed: Edition<'_>, facet: Facet) -> String {
+    match facet {
+        Facet::District => ed.catalogue.site.area_label_in(ed.lang).text.to_owned(),
+        Facet::Stars => ed.t("facet_stars").to_owned(),
+        Facet::Category => ed.t("facet_category").to_owned(),
+        Facet::ProducerType => ed.t("facet_producer_type").to_owned(),
     }
 }
 
 /// The listing page of the facet's `i`-th value: producer types have none.
-fn listing(catalogue: &Catalogue, facet: Facet, i: usize) -> Option<String> {
+fn listing(ed: Edition<'_>, facet: Facet, i: usize) -> Option<String> {
+    let catalogue = ed.catalogue;
     let path = match facet {
-        Facet::District => paths::district(&catalogue.districts.get(i)?.id),
-        Facet::Stars => paths::stars(*STAR_LEVELS.iter().rev().nth(i)?),
-        Facet::Category => paths::category(&catalogue.categories.get(i)?.id),
+        Facet::District => paths::district(ed.lang, &catalogue.districts.get(i)?.id),
+        Facet::Stars => paths::stars(ed.lang, *STAR_LEVELS.iter().rev().nth(i)?),
+        Facet::Category => paths::category(ed.lang, &catalogue.categories.get(i)?.id),
         Facet::ProducerType => return None,
     };
-    Some(catalogue.site.link(&path))
+    Some(ed.link(&path))
 }

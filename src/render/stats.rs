@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Catalogue, CertificateStatus, ProducerType, Product};
+use crate::model::{CertificateStatus, ProducerType, Product};
 
 use super::charts::{self, Bar, Chart};
-use super::context::{card, category_ref, display_date, district_ref, CardView, Ref};
+use super::context::{card, category_ref, district_ref, producer_type_label, CardView, Ref};
+use super::edition::Edition;
 
 /// Star levels as columns, lowest first.
 const COLUMNS: [u8; 3] = [3, 4, 5];
@@ -27,7 +28,7 @@ pub struct StatsView<'a> {
     pub by_district: Vec<DistrictRow<'a>>,
     pub star_totals: [usize; 3],
     pub by_category: Vec<CategoryRow<'a>>,
-    pub by_producer_type: Vec<ProducerTypeRow>,
+    pub by_producer_type: Vec<ProducerTypeRow<'a>>,
     pub by_year: Vec<YearRow>,
     pub year_totals: YearTotals,
     pub expiring: Vec<ExpiringRow<'a>>,
@@ -76,10 +77,10 @@ pub struct CategoryRow<'a> {
 }
 
 #[derive(Serialize)]
-pub struct ProducerTypeRow {
+pub struct ProducerTypeRow<'a> {
     #[serde(rename = "type")]
     pub kind: &'static str,
-    pub label: &'static str,
+    pub label: &'a str,
     /// Producers of this type with at least one listed product.
     pub producers: usize,
     pub products: usize,
@@ -95,7 +96,8 @@ pub struct ExpiringRow<'a> {
     pub days_left: i64,
 }
 
-pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
+pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
+    let catalogue = ed.catalogue;
     let products = &catalogue.products;
     let listed = &catalogue.index.listed;
     let count_stars =
@@ -107,7 +109,7 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
         .iter()
         .enumerate()
         .map(|(d, ids)| DistrictRow {
-            district: district_ref(catalogue, d),
+            district: district_ref(ed, d),
             counts: COLUMNS.map(|s| count_stars(ids, s)),
             total: ids.len(),
         })
@@ -119,12 +121,12 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
         .iter()
         .enumerate()
         .map(|(c, ids)| CategoryRow {
-            category: category_ref(catalogue, c),
+            category: category_ref(ed, c),
             count: ids.len(),
         })
         .collect();
 
-    let by_producer_type: Vec<ProducerTypeRow> = ProducerType::ALL
+    let by_producer_type: Vec<ProducerTypeRow<'a>> = ProducerType::ALL
         .into_iter()
         .map(|kind| {
             let of_kind: Vec<usize> = (0..catalogue.producers.len())
@@ -132,7 +134,7 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
                 .collect();
             ProducerTypeRow {
                 kind: kind.id(),
-                label: kind.label(),
+                label: producer_type_label(ed, kind),
                 producers: of_kind
                     .iter()
                     .filter(|&&p| !catalogue.index.by_producer[p].is_empty())
@@ -159,10 +161,10 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
         .map(|&i| &products[i])
         .filter(|p| p.status == CertificateStatus::Expiring)
         .map(|p| ExpiringRow {
-            card: card(catalogue, p),
+            card: card(ed, p),
             phone: catalogue.producers[p.producer].phone.as_deref(),
             expires: p.certificate.expires.to_string(),
-            expires_display: display_date(p.certificate.expires),
+            expires_display: ed.date(p.certificate.expires),
             days_left: (p.certificate.expires - catalogue.today).num_days(),
         })
         .collect();
@@ -170,28 +172,31 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
 
     let charts = Charts {
         by_district: charts::stacked(
-            &STAR_SERIES,
+            &STAR_CLASSES.map(|(class, n)| (class, ed.strings.fill("stars_n", &[("n", n)]))),
             by_district
                 .iter()
                 .map(|r| bar(r.district.name, r.counts.to_vec()))
                 .collect(),
         ),
         by_category: charts::stacked(
-            &[("bar", "Sản phẩm")],
+            &[("bar", ed.t("stats_series_products").to_owned())],
             by_category
                 .iter()
                 .map(|r| bar(r.category.name, vec![r.count]))
                 .collect(),
         ),
         by_producer_type: charts::stacked(
-            &[("bar", "Chủ thể")],
+            &[("bar", ed.t("stats_series_producers").to_owned())],
             by_producer_type
                 .iter()
                 .map(|r| bar(r.label, vec![r.producers]))
                 .collect(),
         ),
         by_year: charts::stacked(
-            &[("new", "Công nhận mới"), ("again", "Đánh giá lại")],
+            &[
+                ("new", ed.t("stats_series_new").to_owned()),
+                ("again", ed.t("stats_series_again").to_owned()),
+            ],
             by_year
                 .iter()
                 .map(|y| bar(&y.year.to_string(), vec![y.new, y.reevaluated]))
@@ -201,7 +206,7 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
 
     StatsView {
         as_of: catalogue.today.to_string(),
-        as_of_display: display_date(catalogue.today),
+        as_of_display: ed.date(catalogue.today),
         total_products: listed.len(),
         total_producers: catalogue
             .index
@@ -222,9 +227,9 @@ pub fn view(catalogue: &Catalogue) -> StatsView<'_> {
     }
 }
 
-/// The star-level series of a chart, in the order of `COLUMNS`, each with the CSS
-/// class its segments are drawn with.
-const STAR_SERIES: [(&str, &str); 3] = [("s3", "3 sao"), ("s4", "4 sao"), ("s5", "5 sao")];
+/// The star-level series of a chart, in the order of `COLUMNS`: the CSS class its
+/// segments are drawn with, and the star level.
+const STAR_CLASSES: [(&str, &str); 3] = [("s3", "3"), ("s4", "4"), ("s5", "5")];
 
 fn bar(label: &str, values: Vec<usize>) -> Bar {
     Bar {

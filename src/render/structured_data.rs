@@ -7,8 +7,10 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::model::{Catalogue, Producer, Product};
+use crate::model::{Producer, Product};
 use crate::paths::{self, PhotoFormat};
+
+use super::edition::Edition;
 
 /// JSON that can sit inside `<script>`: `<`, `>` and `&` are written as `\u` escapes,
 /// so no value can close the script element or open a comment, and the line
@@ -48,7 +50,8 @@ fn compact(value: Value) -> Value {
     }
 }
 
-pub fn product(catalogue: &Catalogue, product: &Product) -> String {
+pub fn product(ed: Edition<'_>, product: &Product) -> String {
+    let (catalogue, lang) = (ed.catalogue, ed.lang);
     let site = &catalogue.site;
     let images: Vec<String> = product
         .photos
@@ -79,13 +82,13 @@ pub fn product(catalogue: &Catalogue, product: &Product) -> String {
     let category = &catalogue.categories[product.category];
     let item = json!({
         "@type": "Product",
-        "@id": format!("{}#product", site.absolute(&paths::product(&product.slug))),
-        "name": product.name,
-        "url": site.absolute(&paths::product(&product.slug)),
+        "@id": format!("{}#product", site.absolute(&paths::product(lang, &product.slug))),
+        "name": product.name_in(lang).text,
+        "url": site.absolute(&paths::product(lang, &product.slug)),
         "image": images,
-        "description": product.summary,
-        "category": category.name,
-        "brand": organization(catalogue, &catalogue.producers[product.producer]),
+        "description": product.summary_in(lang).map(|s| s.text),
+        "category": category.name_in(lang).text,
+        "brand": organization(ed, &catalogue.producers[product.producer]),
         "offers": offers,
         "hasCertification": {
             "@type": "Certification",
@@ -108,34 +111,36 @@ pub fn product(catalogue: &Catalogue, product: &Product) -> String {
     script_json(&compact(graph(vec![item])))
 }
 
-fn organization(catalogue: &Catalogue, producer: &Producer) -> Value {
+fn organization(ed: Edition<'_>, producer: &Producer) -> Value {
+    let (catalogue, lang) = (ed.catalogue, ed.lang);
     let site = &catalogue.site;
     let district = &catalogue.districts[producer.district];
     json!({
         "@type": "Organization",
-        "@id": format!("{}#org", site.absolute(&paths::producer(&producer.id))),
-        "name": producer.name,
-        "url": site.absolute(&paths::producer(&producer.id)),
+        "@id": format!("{}#org", site.absolute(&paths::producer(lang, &producer.id))),
+        "name": producer.name_in(lang).text,
+        "url": site.absolute(&paths::producer(lang, &producer.id)),
         "telephone": producer.phone,
         "email": producer.email,
         "sameAs": producer.website.as_ref().map(|w| vec![w]),
         "address": {
             "@type": "PostalAddress",
             "streetAddress": producer.address,
-            "addressLocality": district.name,
+            "addressLocality": district.name_in(lang).text,
             "addressRegion": site.province,
             "addressCountry": "VN",
         },
     })
 }
 
-pub fn producer(catalogue: &Catalogue, producer: &Producer) -> String {
-    script_json(&compact(graph(vec![organization(catalogue, producer)])))
+pub fn producer(ed: Edition<'_>, producer: &Producer) -> String {
+    script_json(&compact(graph(vec![organization(ed, producer)])))
 }
 
 /// The home page: the site, and the organisation that publishes it.
-pub fn home(catalogue: &Catalogue) -> String {
-    let site = &catalogue.site;
+pub fn home(ed: Edition<'_>) -> String {
+    let (site, lang) = (&ed.catalogue.site, ed.lang);
+    let home = site.absolute(&paths::home(lang));
     let contact = site.contact.as_ref();
     let publisher = json!({
         "@type": "Organization",
@@ -153,10 +158,10 @@ pub fn home(catalogue: &Catalogue) -> String {
     });
     let website = json!({
         "@type": "WebSite",
-        "name": site.title,
-        "description": site.description,
-        "url": site.base_url,
-        "inLanguage": site.language,
+        "name": site.title_in(lang).text,
+        "description": site.description_in(lang).text,
+        "url": home,
+        "inLanguage": lang.code(),
         "publisher": { "@id": format!("{}#publisher", site.base_url) },
     });
     script_json(&compact(graph(vec![website, publisher])))

@@ -33,6 +33,23 @@ pub struct Theme {
     pub static_dir: PathBuf,
     /// The templates folder, relative to the site root, for error messages.
     pub templates_path: PathBuf,
+    /// The UI strings of each of the site's languages, in their order: set by
+    /// `with_strings` once the site's languages are known.
+    pub strings: Vec<super::Strings>,
+}
+
+impl Theme {
+    /// The theme with the strings of `languages` loaded from its `strings/` folder.
+    pub fn with_strings(
+        mut self,
+        root: &Path,
+        name: &str,
+        languages: &[crate::model::Lang],
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
+        self.strings = super::strings::load(root, name, &codes)?;
+        Ok(self)
+    }
 }
 
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
@@ -93,6 +110,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         tera,
         static_dir: dir.join("static"),
         templates_path,
+        strings: Vec::new(),
     })
 }
 

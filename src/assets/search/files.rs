@@ -17,6 +17,8 @@ use serde::Serialize;
 
 use crate::model::{Catalogue, Facet};
 use crate::paths::{self, search_params as params};
+use crate::render::search;
+use crate::render::Edition;
 
 use super::index::{Entry, Index, FIELDS};
 
@@ -60,7 +62,8 @@ struct Records {
 }
 
 /// Every file of the index, by its path below the site root.
-pub fn files(catalogue: &Catalogue, index: &Index) -> Vec<(String, Vec<u8>)> {
+pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
+    let (catalogue, lang) = (ed.catalogue, ed.lang);
     let entries: Vec<String> = index.words.values().map(encode_entry).collect();
     let shards = split(&entries);
     let records: Vec<String> = index
@@ -104,12 +107,19 @@ pub fn files(catalogue: &Catalogue, index: &Index) -> Vec<(String, Vec<u8>)> {
         },
         facets: Facet::ALL
             .iter()
-            .map(|&f| (params::facet(f), f.values(catalogue)))
+            .map(|&f| {
+                let values = search::facet_values(ed, f).into_iter();
+                (params::facet(f), values.map(|v| (v.id, v.name)).collect())
+            })
             .collect(),
         subcategories: catalogue
             .categories
             .iter()
-            .map(|c| c.subcategories.iter().map(|s| s.name.as_str()).collect())
+            .map(|c| {
+                (c.subcategories.iter())
+                    .map(|s| s.name_in(lang).text)
+                    .collect()
+            })
             .collect(),
         combos: facets.combos,
         district_starts: facets.district_starts,
@@ -117,13 +127,13 @@ pub fn files(catalogue: &Catalogue, index: &Index) -> Vec<(String, Vec<u8>)> {
         combo_width: facets.combo_width,
     };
     let mut files = vec![(
-        paths::SEARCH_INDEX.to_owned(),
+        paths::search_index(lang),
         serde_json::to_vec(&manifest).unwrap_or_default(),
     )];
     files.extend(
         contents
             .into_iter()
-            .map(|(name, body)| (paths::search_file(&version, &name), body.into_bytes())),
+            .map(|(name, body)| (paths::search_file(lang, &version, &name), body.into_bytes())),
     );
     files
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Catalogue, CertificateStatus};
+use crate::model::{Catalogue, CertificateStatus, Lang};
 use crate::paths;
 
 use super::normalize::{words, Word};
@@ -60,8 +60,9 @@ pub struct Index {
     pub words: BTreeMap<String, Entry>,
 }
 
-/// The index of every listed product: expired products are never searchable.
-pub fn build(catalogue: &Catalogue) -> Index {
+/// The index of every listed product in the edition of `lang`: expired products are
+/// never searchable.
+pub fn build(catalogue: &Catalogue, lang: Lang) -> Index {
     let mut index = Index {
         docs: Vec::with_capacity(catalogue.index.listed.len()),
         words: BTreeMap::new(),
@@ -72,13 +73,14 @@ pub fn build(catalogue: &Catalogue) -> Index {
     order.sort_by_key(|&i| catalogue.products[i].district);
     for (doc, &i) in order.iter().enumerate() {
         let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-        index.add_product(catalogue, doc, i);
+        index.add_product(catalogue, lang, doc, i);
     }
-    let labels = catalogue.districts.iter().map(|d| d.name.as_str()).chain(
-        catalogue.categories.iter().flat_map(|c| {
-            std::iter::once(c.name.as_str()).chain(c.subcategories.iter().map(|s| s.name.as_str()))
-        }),
-    );
+    let labels = (catalogue.districts.iter())
+        .map(|d| d.name_in(lang).text)
+        .chain(catalogue.categories.iter().flat_map(|c| {
+            std::iter::once(c.name_in(lang).text)
+                .chain(c.subcategories.iter().map(move |s| s.name_in(lang).text))
+        }));
     for label in labels {
         for word in words(label) {
             index.words.entry(word.key).or_default();
@@ -88,26 +90,37 @@ pub fn build(catalogue: &Catalogue) -> Index {
 }
 
 impl Index {
-    fn add_product(&mut self, catalogue: &Catalogue, doc: u32, i: usize) {
+    fn add_product(&mut self, catalogue: &Catalogue, lang: Lang, doc: u32, i: usize) {
         let product = &catalogue.products[i];
         let producer = &catalogue.producers[product.producer];
+        let name = product.name_in(lang);
+        let producer_name = producer.name_in(lang);
         self.docs.push(Doc {
             product: i,
-            url: catalogue.site.link(&paths::product(&product.slug)),
-            name: product.name.clone(),
-            producer: producer.name.clone(),
+            url: catalogue.site.link(&paths::product(lang, &product.slug)),
+            name: name.text.to_owned(),
+            producer: producer_name.text.to_owned(),
             expiring: product.status == CertificateStatus::Expiring,
         });
-        self.add_field(doc, Field::Name, 0, &product.name);
-        self.add_field(doc, Field::Producer, 0, &producer.name);
+        // A translated name keeps the Vietnamese one searchable after it, a position
+        // apart: buyers abroad also type the names on the packaging.
+        for (field, text, original) in [
+            (Field::Name, name.text, &product.name),
+            (Field::Producer, producer_name.text, &producer.name),
+        ] {
+            let end = self.add_field(doc, field, 0, text);
+            if text != original {
+                self.add_field(doc, field, end + 1, original);
+            }
+        }
         // Tags continue one field, a position apart, so that the last word of one tag
         // and the first of the next never read as a phrase.
         let mut position = 0;
         for tag in &product.tags {
             position = self.add_field(doc, Field::Tags, position, tag) + 1;
         }
-        if let Some(summary) = &product.summary {
-            self.add_field(doc, Field::Summary, 0, summary);
+        if let Some(summary) = product.summary_in(lang) {
+            self.add_field(doc, Field::Summary, 0, summary.text);
         }
     }
 

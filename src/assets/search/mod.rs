@@ -11,19 +11,20 @@ pub mod normalize;
 
 use std::collections::HashSet;
 
-use crate::model::Catalogue;
 use crate::output::Staging;
 use crate::paths;
+use crate::render::Edition;
 
-/// Write `search/index.json` and the files it refers to, which live in a folder named
-/// by their version.
-pub fn write(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
-    let index = index::build(catalogue);
-    let files = files::files(catalogue, &index);
+/// Write the edition's `search/index.json` and the files it refers to, which live in
+/// a folder named by their version.
+pub fn write(ed: Edition<'_>, staging: &Staging) -> std::io::Result<()> {
+    let index = index::build(ed.catalogue, ed.lang);
+    let files = files::files(ed, &index);
+    let entry = paths::search_index(ed.lang);
     let names: HashSet<String> = files.iter().map(|(path, _)| path.clone()).collect();
     if let Some(folder) = names
         .iter()
-        .find(|p| *p != paths::SEARCH_INDEX)
+        .find(|p| **p != entry)
         .and_then(|p| p.rsplit_once('/'))
     {
         staging.recycle_folder(folder.0, &names)?;
