@@ -29,7 +29,7 @@ const VIETNAMESE: [&str; 7] = [
     "/tin-tuc/ket-qua-danh-gia-ocop-2023/",
 ];
 
-/// The same pages in the English edition (/work/i18n-contract.md, "English paths").
+/// The same pages in the English edition (README, "The English edition").
 const ENGLISH: [&str; 7] = [
     "/en/",
     "/en/stars/3/",
@@ -74,7 +74,7 @@ fn axe_report(paths: &[&str]) -> String {
         let path = page["path"].as_str().unwrap();
         if page["notFound"] == true {
             let hint = if path.starts_with("/en/") {
-                ": the English edition (/en/, /work/i18n-contract.md) is not built"
+                ": the English edition (/en/) is not built"
             } else {
                 ""
             };
