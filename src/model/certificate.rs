@@ -24,6 +24,16 @@ impl CertificateStatus {
             CertificateStatus::Expired => "expired",
         }
     }
+
+    /// The status in Vietnamese, the records' language, for tools such as the Hugo
+    /// comparison site. The site's pages take theirs from the theme's strings.
+    pub fn label(self) -> &'static str {
+        match self {
+            CertificateStatus::Valid => "Còn hiệu lực",
+            CertificateStatus::Expiring => "Sắp hết hạn",
+            CertificateStatus::Expired => "Đã hết hạn",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -25,14 +25,6 @@ impl Lang {
         }
     }
 
-    /// The language's name in itself, as a language switch shows it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Vi => "Tiếng Việt",
-            Lang::En => "English",
-        }
-    }
-
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }

@@ -11,15 +11,17 @@ pub struct Edition<'a> {
     pub catalogue: &'a Catalogue,
     pub lang: Lang,
     pub strings: &'a Strings,
+    /// Each language of the site by its own name (its strings' `language_name`), for
+    /// the language switch.
+    pub language_names: &'a [(Lang, String)],
 }
 
 impl<'a> Edition<'a> {
-    pub fn new(catalogue: &'a Catalogue, lang: Lang, strings: &'a Strings) -> Self {
-        Self {
-            catalogue,
-            lang,
-            strings,
-        }
+    /// The name of `lang` in itself.
+    pub fn language_name(&self, lang: Lang) -> &'a str {
+        (self.language_names.iter())
+            .find(|(l, _)| *l == lang)
+            .map_or(lang.code(), |(_, name)| name.as_str())
     }
 
     /// A root-relative link to a site path.

@@ -36,6 +36,7 @@ pub struct Renderer<'a> {
     /// Per edition, in the order of the site's languages.
     editions: Vec<(Lang, Tera)>,
     strings: Vec<Strings>,
+    language_names: Vec<(Lang, String)>,
     templates_path: std::path::PathBuf,
     catalogue: &'a Catalogue,
 }
@@ -48,11 +49,20 @@ impl<'a> Renderer<'a> {
             templates_path,
             ..
         } = theme;
-        let editions = (catalogue.site.languages.iter())
+        let languages = &catalogue.site.languages;
+        let language_names: Vec<(Lang, String)> = (languages.iter().copied())
+            .zip(strings.iter().map(|s| s.get("language_name").to_owned()))
+            .collect();
+        let editions = (languages.iter())
             .zip(&strings)
             .map(|(&lang, strings)| {
                 let mut tera = tera.clone();
-                let edition = Edition::new(catalogue, lang, strings);
+                let edition = Edition {
+                    catalogue,
+                    lang,
+                    strings,
+                    language_names: &language_names,
+                };
                 let globals = tera.global_context();
                 globals.insert("site", &context::SiteView::new(edition));
                 globals.insert("nav", &context::NavView::new(edition));
@@ -63,6 +73,7 @@ impl<'a> Renderer<'a> {
         Self {
             editions,
             strings,
+            language_names,
             templates_path,
             catalogue,
         }
@@ -72,7 +83,16 @@ impl<'a> Renderer<'a> {
     pub fn editions(&self) -> impl Iterator<Item = Edition<'_>> {
         (self.editions.iter())
             .zip(&self.strings)
-            .map(|(&(lang, _), strings)| Edition::new(self.catalogue, lang, strings))
+            .map(|(&(lang, _), strings)| self.edition(lang, strings))
+    }
+
+    fn edition<'s>(&'s self, lang: Lang, strings: &'s Strings) -> Edition<'s> {
+        Edition {
+            catalogue: self.catalogue,
+            lang,
+            strings,
+            language_names: &self.language_names,
+        }
     }
 
     pub fn catalogue(&self) -> &'a Catalogue {
@@ -81,7 +101,7 @@ impl<'a> Renderer<'a> {
 
     pub fn render(&self, (lang, job): EditionPage) -> Result<String, Diagnostic> {
         let k = (self.editions.iter().position(|(l, _)| *l == lang)).unwrap_or(0);
-        let edition = Edition::new(self.catalogue, lang, &self.strings[k]);
+        let edition = self.edition(lang, &self.strings[k]);
         let template = job.template();
         self.editions[k]
             .1

@@ -147,7 +147,8 @@ impl PageJob {
     }
 
     /// The page in each of the site's languages that has it; none on a site of one.
-    fn alternates(self, catalogue: &Catalogue, current: Lang) -> Vec<Alternate<'static>> {
+    fn alternates<'a>(self, ed: Edition<'a>) -> Vec<Alternate<'a>> {
+        let (catalogue, current) = (ed.catalogue, ed.lang);
         let site = &catalogue.site;
         if site.languages.len() < 2 || !self.in_translations() {
             return Vec::new();
@@ -157,7 +158,7 @@ impl PageJob {
                 let path = self.path(catalogue, lang);
                 Alternate {
                     code: lang.code(),
-                    name: lang.name(),
+                    name: ed.language_name(lang),
                     url: site.link(&path),
                     absolute: site.absolute(&path),
                     current: lang == current,
@@ -409,7 +410,7 @@ impl PageJob {
             &PageMeta {
                 kind: self.template().trim_end_matches(".html"),
                 lang: lang.code(),
-                alternates: self.alternates(catalogue, lang),
+                alternates: self.alternates(ed),
                 title: full_title,
                 description: description
                     .unwrap_or_else(|| site.description_in(lang).text.to_owned()),

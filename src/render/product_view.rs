@@ -77,6 +77,9 @@ pub struct PriceView<'a> {
     pub max: Option<u64>,
     pub unit: Option<&'a str>,
     pub display: String,
+    /// The unit is written in the records' language: that language, on the other
+    /// editions.
+    pub lang: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -162,6 +165,7 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
             max: p.max,
             unit: p.unit.as_deref(),
             display: p.display(),
+            lang: p.unit.as_ref().and(in_records_language),
         }),
         shops: product
             .shops

@@ -45,6 +45,7 @@ pub const RUST_KEYS: &[&str] = &[
     "stats_series_producers",
     "stats_series_new",
     "stats_series_again",
+    "stars_n",
     "feed_title",
 ];
 
