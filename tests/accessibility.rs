@@ -14,7 +14,8 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use common::static_site::{browser_tools_available, build_demo, run_browser_script, StaticServer};
+use common::build_demo;
+use common::static_site::{browser_tools_available, run_browser_script, StaticServer};
 use serde_json::Value;
 
 /// One page of each kind: home, a listing, a product, a producer, search with results,

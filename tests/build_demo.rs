@@ -10,26 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use common::html::{product_slugs, shows_empty_state, text};
-use common::{check_links, html_files, ocop, read_text, repo, Run};
-
-/// The demo's certificates are checked against this date.
-const DEMO_TODAY: &str = "2026-11-29";
-
-fn build_demo(output: &Path) -> Run {
-    // Beside the output, not in the repository: the test starts from a cold cache.
-    let cache = output.with_file_name("cache");
-    ocop([
-        "build".as_ref(),
-        "--root".as_ref(),
-        repo().as_os_str(),
-        "--output".as_ref(),
-        output.as_os_str(),
-        "--cache-dir".as_ref(),
-        cache.as_os_str(),
-        "--today".as_ref(),
-        DEMO_TODAY.as_ref(),
-    ])
-}
+use common::{build_demo, check_links, html_files, read_text, repo};
 
 /// A `content/` YAML file of the demo.
 fn content_yaml(path: &str) -> serde_yaml::Value {
@@ -59,8 +40,8 @@ fn stems(folder: &str, extension: &str) -> Vec<String> {
 #[test]
 fn the_demo_builds() {
     let scratch = tempfile::tempdir().unwrap();
-    let output = scratch.path().join("public");
-    build_demo(&output).assert_ok();
+    // The photo cache is in the scratch folder too: the test starts from a cold cache.
+    let output = build_demo(scratch.path());
     every_contract_path_exists(&output);
     the_five_star_page_shows_an_empty_state(&output);
     every_page_carries_the_demo_notice(&output);

@@ -10,9 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use common::html::{tags, tokens, Tag, Token};
-use common::{html_files, ocop, read_text, repo};
-
-const DEMO_TODAY: &str = "2026-11-29";
+use common::{build_demo, html_files, ocop, read_text, repo, DEMO_TODAY};
 
 fn content_yaml(path: &Path) -> serde_yaml::Value {
     serde_yaml::from_str(&read_text(path)).unwrap()
@@ -105,20 +103,7 @@ fn alternates(html: &str) -> Vec<Tag> {
 #[test]
 fn the_demo_has_an_english_edition() {
     let scratch = tempfile::tempdir().unwrap();
-    let output = scratch.path().join("public");
-    let cache = scratch.path().join("cache");
-    ocop([
-        "build".as_ref(),
-        "--root".as_ref(),
-        repo().as_os_str(),
-        "--output".as_ref(),
-        output.as_os_str(),
-        "--cache-dir".as_ref(),
-        cache.as_os_str(),
-        "--today".as_ref(),
-        DEMO_TODAY.as_ref(),
-    ])
-    .assert_ok();
+    let output = build_demo(scratch.path());
 
     let products = products();
     let translated = products.iter().filter(|p| p.2.is_some()).count();

@@ -19,10 +19,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use common::build_demo;
 use common::html::{tags, Tag};
-use common::static_site::{
-    browser_tools_available, build_demo, file_for, run_browser_script, StaticServer,
-};
+use common::static_site::{browser_tools_available, file_for, run_browser_script, StaticServer};
 
 /// 50 KB of gzipped HTML, CSS and JS for a product page.
 const PRODUCT_TEXT_BUDGET: u64 = 50 * 1024;

@@ -85,18 +85,23 @@ async function open(page, base, path) {
   return response;
 }
 
-async function axe(base, paths) {
-  const browser = await launch();
-  const ctx = await context(browser, base);
+/// Open each of `paths` in a fresh page of `ctx` and record what `measure(page)` gives,
+/// or `notFound` for a page the server does not have.
+async function eachPage(ctx, base, paths, measure) {
   const pages = [];
   for (const path of paths) {
     const page = await ctx.newPage();
     const found = await open(page, base, path);
-    if (!found) {
-      pages.push({ path, notFound: true });
-      await page.close();
-      continue;
-    }
+    pages.push(found ? { path, ...(await measure(page)) } : { path, notFound: true });
+    await page.close();
+  }
+  return pages;
+}
+
+async function axe(base, paths) {
+  const browser = await launch();
+  const ctx = await context(browser, base);
+  const pages = await eachPage(ctx, base, paths, async (page) => {
     const extra = {};
     const root = await page.$('[data-search]');
     if (root) {
@@ -108,8 +113,7 @@ async function axe(base, paths) {
       (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
       AXE_TAGS,
     );
-    pages.push({
-      path,
+    return {
       ...extra,
       violations: result.violations.map((v) => ({
         id: v.id,
@@ -118,9 +122,8 @@ async function axe(base, paths) {
         helpUrl: v.helpUrl,
         nodes: v.nodes.map((n) => ({ target: n.target.flat().join(' '), summary: n.failureSummary })),
       })),
-    });
-    await page.close();
-  }
+    };
+  });
   await browser.close();
   return { axe: AXE_VERSION, tags: AXE_TAGS, pages };
 }
@@ -128,37 +131,24 @@ async function axe(base, paths) {
 async function nojs(base, paths) {
   const browser = await launch();
   const ctx = await context(browser, base, { javaScriptEnabled: false });
-  const pages = [];
-  for (const path of paths) {
-    const page = await ctx.newPage();
-    const found = await open(page, base, path);
-    if (!found) {
-      pages.push({ path, notFound: true });
-      continue;
-    }
-    pages.push({
-      path,
-      ...(await page.evaluate(() => {
-        const main = document.querySelector('main');
-        const visible = (el) => el.checkVisibility();
-        const photos = [...(main ? main.querySelectorAll('img') : [])].filter(visible);
-        return {
-          h1: (document.querySelector('h1')?.innerText || '').trim(),
-          mainText: main ? main.innerText.trim().length : 0,
-          productLinks: new Set(
-            [...(main ? main.querySelectorAll('a[href]') : [])]
-              .filter(visible)
-              .map((a) => new URL(a.href).pathname)
-              .filter((p) => /\/(san-pham|products)\/[^/]+\/$/.test(p)),
-          ).size,
-          photos: photos.length,
-          photosLoaded: photos.filter((img) => img.complete && img.naturalWidth > 0).length,
-          certificate: !!document.querySelector('.cert') && visible(document.querySelector('.cert')),
-        };
-      })),
-    });
-    await page.close();
-  }
+  const pages = await eachPage(ctx, base, paths, (page) => page.evaluate(() => {
+    const main = document.querySelector('main');
+    const visible = (el) => el.checkVisibility();
+    const photos = [...(main ? main.querySelectorAll('img') : [])].filter(visible);
+    return {
+      h1: (document.querySelector('h1')?.innerText || '').trim(),
+      mainText: main ? main.innerText.trim().length : 0,
+      productLinks: new Set(
+        [...(main ? main.querySelectorAll('a[href]') : [])]
+          .filter(visible)
+          .map((a) => new URL(a.href).pathname)
+          .filter((p) => /\/(san-pham|products)\/[^/]+\/$/.test(p)),
+      ).size,
+      photos: photos.length,
+      photosLoaded: photos.filter((img) => img.complete && img.naturalWidth > 0).length,
+      certificate: !!document.querySelector('.cert') && visible(document.querySelector('.cert')),
+    };
+  }));
   await browser.close();
   return { pages };
 }

@@ -25,6 +25,29 @@ use image::{Rgb, RgbImage};
 use tempfile::TempDir;
 use walkdir::WalkDir;
 
+/// The demo's certificates are checked against this date.
+pub const DEMO_TODAY: &str = "2026-11-29";
+
+/// Build the demo into `scratch/public` (its photo cache beside it), panicking with the
+/// build's report when it fails; returns the output folder.
+pub fn build_demo(scratch: &Path) -> PathBuf {
+    let output = scratch.join("public");
+    let cache = scratch.join("cache");
+    ocop([
+        "build".as_ref(),
+        "--root".as_ref(),
+        repo().as_os_str(),
+        "--output".as_ref(),
+        output.as_os_str(),
+        "--cache-dir".as_ref(),
+        cache.as_os_str(),
+        "--today".as_ref(),
+        DEMO_TODAY.as_ref(),
+    ])
+    .assert_ok();
+    output
+}
+
 /// The build date every fixture test uses; the fixture's certificate dates are chosen
 /// against it.
 pub const TODAY: &str = "2026-06-01";

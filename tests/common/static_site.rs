@@ -9,30 +9,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use super::{ocop, repo};
-
-/// The demo's certificates are checked against this date (as in tests/build_demo.rs).
-pub const DEMO_TODAY: &str = "2026-11-29";
-
-/// Build the demo into `scratch/public` (its photo cache beside it), panicking with the
-/// build's report when it fails; returns the output folder.
-pub fn build_demo(scratch: &Path) -> PathBuf {
-    let output = scratch.join("public");
-    let cache = scratch.join("cache");
-    ocop([
-        "build".as_ref(),
-        "--root".as_ref(),
-        repo().as_os_str(),
-        "--output".as_ref(),
-        output.as_os_str(),
-        "--cache-dir".as_ref(),
-        cache.as_os_str(),
-        "--today".as_ref(),
-        DEMO_TODAY.as_ref(),
-    ])
-    .assert_ok();
-    output
-}
+use super::repo;
 
 /// A static file server on 127.0.0.1, stopped when dropped.
 pub struct StaticServer {
