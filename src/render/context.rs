@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    CertificateStatus, Contact, News, Photo, Producer, ProducerType, Product, STAR_LEVELS,
+    CertificateStatus, Contact, Localized, News, Photo, Producer, ProducerType, Product,
+    STAR_LEVELS,
 };
 use crate::paths::{self, PhotoFormat};
 
@@ -430,34 +431,28 @@ pub fn cards<'a>(ed: Edition<'a>, products: &[usize]) -> Vec<CardView<'a>> {
 
 pub fn producer_ref(ed: Edition<'_>, p: usize) -> Ref<'_> {
     let producer = &ed.catalogue.producers[p];
-    let (name, lang) = split(producer.name_in(ed.lang));
-    Ref {
-        id: &producer.id,
-        name,
-        lang,
-        url: ed.link(&paths::producer(ed.lang, &producer.id)),
-    }
+    let url = paths::producer(ed.lang, &producer.id);
+    named_ref(ed, &producer.id, producer.name_in(ed.lang), &url)
 }
 
 pub fn district_ref(ed: Edition<'_>, d: usize) -> Ref<'_> {
     let district = &ed.catalogue.districts[d];
-    let (name, lang) = split(district.name_in(ed.lang));
-    Ref {
-        id: &district.id,
-        name,
-        lang,
-        url: ed.link(&paths::district(ed.lang, &district.id)),
-    }
+    let url = paths::district(ed.lang, &district.id);
+    named_ref(ed, &district.id, district.name_in(ed.lang), &url)
 }
 
 pub fn category_ref(ed: Edition<'_>, c: usize) -> Ref<'_> {
     let category = &ed.catalogue.categories[c];
-    let (name, lang) = split(category.name_in(ed.lang));
+    let url = paths::category(ed.lang, &category.id);
+    named_ref(ed, &category.id, category.name_in(ed.lang), &url)
+}
+
+fn named_ref<'a>(ed: Edition<'_>, id: &'a str, name: Localized<'a>, path: &str) -> Ref<'a> {
     Ref {
-        id: &category.id,
-        name,
-        lang,
-        url: ed.link(&paths::category(ed.lang, &category.id)),
+        id,
+        name: name.text,
+        lang: name.lang,
+        url: ed.link(path),
     }
 }
 

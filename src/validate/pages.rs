@@ -15,16 +15,23 @@ pub const RESERVED: &[&str] = &[
 ];
 
 pub fn page(loaded: &Loaded<PageSource>, products: &[&str]) -> Result<Page, Vec<Diagnostic>> {
-    let (_, cards) = super::news::cards(
+    embedded_cards(loaded, products)?;
+    page_slug(loaded).map_err(|e| vec![e])
+}
+
+/// The problems of the product cards the page's body embeds: unknown slugs.
+fn embedded_cards(loaded: &Loaded<PageSource>, products: &[&str]) -> Result<(), Vec<Diagnostic>> {
+    let (_, errors) = super::news::cards(
         &loaded.source,
         &loaded.record.body,
         loaded.record.body_line,
         products,
     );
-    if !cards.is_empty() {
-        return Err(cards);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
-    page_slug(loaded).map_err(|e| vec![e])
 }
 
 fn page_slug(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {
@@ -68,15 +75,7 @@ pub fn attach_translation(
     pages: &mut [Page],
 ) -> Result<(), Vec<Diagnostic>> {
     let slug = translation_of(&loaded.id).unwrap_or(&loaded.id);
-    let (_, cards) = super::news::cards(
-        &loaded.source,
-        &loaded.record.body,
-        loaded.record.body_line,
-        products,
-    );
-    if !cards.is_empty() {
-        return Err(cards);
-    }
+    embedded_cards(loaded, products)?;
     let Some(page) = pages.iter_mut().find(|p| p.slug == slug) else {
         let message = with_suggestion(
             format!(
