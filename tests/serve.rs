@@ -123,6 +123,12 @@ fn an_edit_rewrites_only_the_files_it_changes_and_matches_a_full_build() {
     use std::os::unix::fs::MetadataExt;
 
     let site = Site::from_fixture("small");
+    // With an English edition, whose pages show the untranslated name too.
+    site.edit(
+        "content/site.yaml",
+        "products_per_page: 5",
+        "products_per_page: 5\nlanguages: [vi, en]",
+    );
     let server = Server::start(&site.root, "2026-06-01", &[]);
     let port = server.port;
     let preview = site.root.join(".ocop-cache/preview");
@@ -138,7 +144,13 @@ fn an_edit_rewrites_only_the_files_it_changes_and_matches_a_full_build() {
     };
     let before = version(&get(port, "/__ocop/status").unwrap().1);
     let edited = "san-pham/hat-de-trung-khanh/index.html";
-    let elsewhere = ["404.html", "tin-tuc/index.html", "css/site.css"];
+    let edited_en = "en/products/hat-de-trung-khanh/index.html";
+    let elsewhere = [
+        "404.html",
+        "tin-tuc/index.html",
+        "en/news/index.html",
+        "css/site.css",
+    ];
     let inodes: Vec<u64> = elsewhere.iter().map(|p| inode(p)).collect();
     let edited_inode = inode(edited);
 
@@ -178,7 +190,9 @@ fn an_edit_rewrites_only_the_files_it_changes_and_matches_a_full_build() {
         full
     };
     let full = matches_a_full_build();
-    assert!(String::from_utf8_lossy(&full[edited]).contains("Hạt dẻ Trùng Khánh vụ mới"));
+    for page in [edited, edited_en] {
+        assert!(String::from_utf8_lossy(&full[page]).contains("Hạt dẻ Trùng Khánh vụ mới"));
+    }
 
     // A producer's edit reaches its products' pages and every listing that shows them.
     let before = version(&get(port, "/__ocop/status").unwrap().1);
