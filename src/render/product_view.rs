@@ -172,10 +172,12 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
             .iter()
             .map(|shop| ShopView {
                 platform: &shop.platform,
-                name: catalogue
-                    .site
-                    .platform(&shop.platform)
-                    .map_or(shop.platform.as_str(), |p| p.name.as_str()),
+                // The built-in "website" is a description, not a brand: it is translated.
+                name: match catalogue.site.platform(&shop.platform) {
+                    Some(p) if p.id == "website" => ed.t("shop_website"),
+                    Some(p) => &p.name,
+                    None => &shop.platform,
+                },
                 url: catalogue.site.outbound(&shop.url),
             })
             .collect(),

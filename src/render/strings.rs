@@ -46,6 +46,7 @@ pub const RUST_KEYS: &[&str] = &[
     "stats_series_new",
     "stats_series_again",
     "stars_n",
+    "shop_website",
     "feed_title",
 ];
 
