@@ -116,6 +116,7 @@ fn the_demo_has_an_english_edition() {
     the_editions_link_to_each_other(&output);
     the_english_search_index_is_its_own(&output);
     the_sitemap_names_both_languages(&output);
+    the_downloads_carry_the_english_names(&output, &products);
     check_reports_the_translated_share(translated, products.len());
 }
 
@@ -271,6 +272,34 @@ fn the_sitemap_names_both_languages(output: &Path) {
     let sitemap = read_text(&output.join("sitemap.xml"));
     assert!(sitemap.contains("<loc>https://ocop.example.org/en/products/"));
     assert!(sitemap.contains(r#"hreflang="en""#) && sitemap.contains(r#"hreflang="vi""#));
+}
+
+/// Traders abroad download the data: each record carries its English name and page.
+fn the_downloads_carry_the_english_names(
+    output: &Path,
+    products: &[(String, String, Option<String>)],
+) {
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&read_text(&output.join("data/products.json"))).unwrap();
+    assert_eq!(json.len(), products.len());
+    for ((slug, _, en), record) in products.iter().zip(&json) {
+        assert_eq!(record["slug"].as_str(), Some(slug.as_str()));
+        assert_eq!(record["en"]["name"].as_str(), en.as_deref(), "{slug}");
+        let url = record["en"]["url"].as_str().unwrap();
+        assert!(target(output, url).is_file(), "{slug}: {url} is not built");
+    }
+    let csv = read_text(&output.join("data/products.csv"));
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",url,name_en,summary_en,url_en"),
+        "{header}"
+    );
+    let producers = read_text(&output.join("data/producers.csv"));
+    assert!(producers
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",url,name_en,url_en"));
 }
 
 fn check_reports_the_translated_share(translated: usize, total: usize) {

@@ -19,6 +19,17 @@ struct ProductRecord<'a> {
     price: Option<PriceRecord<'a>>,
     shops: Vec<ShopRecord<'a>>,
     photos: Vec<String>,
+    /// With an English edition: the product's English texts (null when untranslated)
+    /// and page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    en: Option<EnglishRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct EnglishRecord<'a> {
+    name: Option<&'a str>,
+    summary: Option<&'a str>,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -115,7 +126,19 @@ fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'
                 ))
             })
             .collect(),
+        en: has_english(catalogue).then(|| EnglishRecord {
+            name: product.en.name.as_deref(),
+            summary: product.en.summary.as_deref(),
+            url: catalogue
+                .site
+                .absolute(&paths::product(Lang::En, &product.slug)),
+        }),
     }
+}
+
+/// Whether the site has an English edition, whose texts the downloads then carry too.
+fn has_english(catalogue: &Catalogue) -> bool {
+    catalogue.site.languages.contains(&Lang::En)
 }
 
 /// Every product, expired ones included, sorted by slug.
@@ -181,6 +204,38 @@ pub const PRODUCER_COLUMNS: &[Column] = &[
     column("url", "địa chỉ trang chủ thể"),
 ];
 
+/// The columns added at the end of `products.csv` when the site has an English edition.
+pub const ENGLISH_PRODUCT_COLUMNS: &[Column] = &[
+    column("name_en", "tên tiếng Anh (trống nếu chưa dịch)"),
+    column("summary_en", "mô tả ngắn tiếng Anh (trống nếu chưa dịch)"),
+    column("url_en", "địa chỉ trang sản phẩm tiếng Anh"),
+];
+
+/// The columns added at the end of `producers.csv` when the site has an English edition.
+pub const ENGLISH_PRODUCER_COLUMNS: &[Column] = &[
+    column("name_en", "tên tiếng Anh (trống nếu chưa dịch)"),
+    column("url_en", "địa chỉ trang chủ thể tiếng Anh"),
+];
+
+/// The columns of `products.csv` for this site, in order.
+pub fn product_columns(catalogue: &Catalogue) -> Vec<&'static Column> {
+    with_english(catalogue, PRODUCT_COLUMNS, ENGLISH_PRODUCT_COLUMNS)
+}
+
+/// The columns of `producers.csv` for this site, in order.
+pub fn producer_columns(catalogue: &Catalogue) -> Vec<&'static Column> {
+    with_english(catalogue, PRODUCER_COLUMNS, ENGLISH_PRODUCER_COLUMNS)
+}
+
+fn with_english(
+    catalogue: &Catalogue,
+    columns: &'static [Column],
+    english: &'static [Column],
+) -> Vec<&'static Column> {
+    let english = if has_english(catalogue) { english } else { &[] };
+    columns.iter().chain(english).collect()
+}
+
 /// Excel reads a CSV as the local code page unless it starts with a byte-order mark.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
@@ -204,11 +259,11 @@ fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
 }
 
 pub fn products_csv(catalogue: &Catalogue) -> Vec<u8> {
-    let header: Vec<&str> = PRODUCT_COLUMNS.iter().map(|c| c.name).collect();
+    let header: Vec<&str> = product_columns(catalogue).iter().map(|c| c.name).collect();
     let rows = catalogue.products.iter().map(|p| {
         let producer = &catalogue.producers[p.producer];
         let price = p.price.as_ref();
-        vec![
+        let mut row = vec![
             p.slug.clone(),
             p.name.clone(),
             p.stars.to_string(),
@@ -229,16 +284,24 @@ pub fn products_csv(catalogue: &Catalogue) -> Vec<u8> {
             price.and_then(|x| x.unit.clone()).unwrap_or_default(),
             p.summary.clone().unwrap_or_default(),
             catalogue.site.absolute(&paths::product(Lang::Vi, &p.slug)),
-        ]
+        ];
+        if has_english(catalogue) {
+            row.extend([
+                p.en.name.clone().unwrap_or_default(),
+                p.en.summary.clone().unwrap_or_default(),
+                catalogue.site.absolute(&paths::product(Lang::En, &p.slug)),
+            ]);
+        }
+        row
     });
     csv(&header, rows)
 }
 
 pub fn producers_csv(catalogue: &Catalogue) -> Vec<u8> {
-    let header: Vec<&str> = PRODUCER_COLUMNS.iter().map(|c| c.name).collect();
+    let header: Vec<&str> = producer_columns(catalogue).iter().map(|c| c.name).collect();
     let rows = catalogue.producers.iter().enumerate().map(|(i, p)| {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
-        vec![
+        let mut row = vec![
             p.id.clone(),
             p.name.clone(),
             p.kind.label().to_owned(),
@@ -250,7 +313,14 @@ pub fn producers_csv(catalogue: &Catalogue) -> Vec<u8> {
             text(&p.website),
             catalogue.index.by_producer[i].len().to_string(),
             catalogue.site.absolute(&paths::producer(Lang::Vi, &p.id)),
-        ]
+        ];
+        if has_english(catalogue) {
+            row.extend([
+                text(&p.en.name),
+                catalogue.site.absolute(&paths::producer(Lang::En, &p.id)),
+            ]);
+        }
+        row
     });
     csv(&header, rows)
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::assets::data::{Column, PRODUCER_COLUMNS, PRODUCT_COLUMNS};
+use crate::assets::data::{producer_columns, product_columns, Column};
 use crate::model::site::Licence;
 use crate::paths;
 
@@ -26,7 +26,7 @@ pub struct FileView {
     pub name: &'static str,
     pub format: &'static str,
     /// For CSV files; the JSON file is described in prose by the theme.
-    pub columns: &'static [Column],
+    pub columns: Vec<&'static Column>,
 }
 
 pub fn view(ed: Edition<'_>) -> DataView<'_> {
@@ -39,9 +39,9 @@ pub fn view(ed: Edition<'_>) -> DataView<'_> {
     };
     DataView {
         files: vec![
-            file(paths::PRODUCTS_CSV, "CSV", PRODUCT_COLUMNS),
-            file(paths::PRODUCERS_CSV, "CSV", PRODUCER_COLUMNS),
-            file(paths::PRODUCTS_JSON, "JSON", &[]),
+            file(paths::PRODUCTS_CSV, "CSV", product_columns(catalogue)),
+            file(paths::PRODUCERS_CSV, "CSV", producer_columns(catalogue)),
+            file(paths::PRODUCTS_JSON, "JSON", Vec::new()),
         ],
         licence: catalogue.site.licence.as_ref(),
         products: catalogue.products.len(),
