@@ -117,6 +117,7 @@ fn the_demo_has_an_english_edition() {
     the_english_search_index_is_its_own(&output);
     the_sitemap_names_both_languages(&output);
     the_downloads_carry_the_english_names(&output, &products);
+    the_error_page_speaks_english_too(&output);
     check_reports_the_translated_share(translated, products.len());
 }
 
@@ -300,6 +301,19 @@ fn the_downloads_carry_the_english_names(
         .next()
         .unwrap()
         .ends_with(",url,name_en,url_en"));
+}
+
+/// One 404 page serves both editions, so it says it in English as well, marked so.
+fn the_error_page_speaks_english_too(output: &Path) {
+    let strings = content_yaml(&repo().join("themes/default/strings/en.yaml"));
+    let title = strings["title_not_found"].as_str().unwrap();
+    let page = read_text(&output.join("404.html"));
+    let english = page.find(r#"lang="en""#).or_else(|| page.find("lang=en"));
+    let english = english.expect("404.html has no English part");
+    assert!(common::html::text(&page[english..]).contains(title));
+    assert!(tags(&page[english..])
+        .iter()
+        .any(|t| t.name == "a" && t.attr("href") == Some("/en/")));
 }
 
 fn check_reports_the_translated_share(translated: usize, total: usize) {
