@@ -179,6 +179,8 @@ common::cases::cases! {
     // YAML and text encoding
     invalid_utf8 => "invalid-utf8",
     markdown_crlf => "markdown-crlf",
+    markdown_deep_html => "markdown-deep-html",
+    markdown_deep_quotes => "markdown-deep-quotes",
     nfd_text => "nfd-text",
     utf16 => "utf16",
     yaml_billion_laughs => "yaml-billion-laughs",

@@ -7,6 +7,7 @@
 pub mod embed;
 pub mod frontmatter;
 pub mod locate;
+pub mod markdown;
 pub mod patch;
 pub mod records;
 pub mod schema;

@@ -1,9 +1,9 @@
 //! Markdown from the content files, turned into HTML that is safe to publish.
 
-use pulldown_cmark::{html, Options, Parser};
 use serde::Serialize;
 
 use super::edition::Edition;
+use crate::content;
 use crate::content::embed::{parts, Part};
 
 use super::context::{card, CardView};
@@ -39,11 +39,14 @@ pub fn blocks<'a>(ed: Edition<'a>, markdown: &str) -> Vec<Block<'a>> {
 /// Render Markdown and sanitise the result: raw HTML in the content is allowed only
 /// as far as ammonia's allow-list goes, so `<script>`, event handlers and
 /// `javascript:` links never reach a page.
+///
+/// Text nested deeper than `content::markdown::MAX_DEPTH`, which validation refuses,
+/// is shown as plain text: the sanitiser would overflow the stack on it.
 pub fn to_html(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
-    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
+    let unsafe_html = content::markdown::unsanitised_html(markdown);
+    if content::markdown::html_depth(&unsafe_html) > content::markdown::MAX_DEPTH {
+        return format!("<p>{}</p>\n", ammonia::clean_text(markdown));
+    }
     ammonia::Builder::default()
         .link_rel(Some("noopener noreferrer"))
         .clean(&unsafe_html)
@@ -60,6 +63,12 @@ mod tests {
             to_html("**Hạt dẻ** ngon"),
             "<p><strong>Hạt dẻ</strong> ngon</p>\n"
         );
+    }
+
+    #[test]
+    fn too_deep_a_text_shows_as_plain_text() {
+        let html = to_html(&"<div>".repeat(5_000));
+        assert!(html.starts_with("<p>&lt;div&gt;"), "{}", &html[..40]);
     }
 
     #[test]

@@ -3,8 +3,40 @@
 use chrono::NaiveDate;
 
 use crate::content::locate::Seg;
+use crate::content::markdown::{self, MAX_DEPTH};
 use crate::content::Source;
 use crate::diagnostics::{with_suggestion, Diagnostic};
+
+/// Why Markdown `text` cannot be rendered, if it nests too deeply to sanitise, and
+/// the byte where it does.
+pub fn too_deep(text: &str) -> Option<(String, usize)> {
+    let found = markdown::nesting(text);
+    let message = format!(
+        "Markdown nested {} levels deep (quotes, lists or HTML elements); at most {MAX_DEPTH} are allowed",
+        found.deepest
+    );
+    found.too_deep_at.map(|at| (message, at))
+}
+
+/// An error at `at` when the Markdown field there nests too deeply.
+pub fn markdown_field(source: &Source, at: &[Seg], text: Option<&str>) -> Option<Diagnostic> {
+    too_deep(text?).map(|(message, _)| source.error(at, message))
+}
+
+/// An error where a Markdown file's body, starting on `body_line`, nests too deeply.
+pub fn markdown_body(source: &Source, body: &str, body_line: usize) -> Option<Diagnostic> {
+    let (message, at) = too_deep(body)?;
+    let before = &body[..at];
+    let line = body_line + before.matches('\n').count();
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    Some(Diagnostic::new(&source.path, message).at(line, column))
+}
 
 /// Whether `text` is a lowercase ASCII slug such as `hoa-an` or `lap-suon-2`.
 pub fn is_slug(text: &str) -> bool {

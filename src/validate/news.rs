@@ -15,7 +15,7 @@ use crate::content::{Loaded, NewsSource, Source};
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::model::{News, Photo};
 
-use super::fields::{date, is_slug, required_text, slugify};
+use super::fields::{date, is_slug, markdown_body, required_text, slugify};
 use super::photos::inspect;
 
 /// Folders under `tin-tuc/` that the listing's own pages use.
@@ -68,6 +68,11 @@ pub fn news(
         products,
     );
     errors.extend(card_errors);
+    errors.extend(markdown_body(
+        source,
+        &loaded.record.body,
+        loaded.record.body_line,
+    ));
     let cover = front.cover.as_deref().and_then(|file| {
         let dir = source
             .path

@@ -6,7 +6,7 @@ use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::model::language::PageText;
 use crate::model::Page;
 
-use super::fields::{is_slug, slugify};
+use super::fields::{is_slug, markdown_body, slugify};
 
 /// Top-level paths that belong to the catalogue itself.
 pub const RESERVED: &[&str] = &[
@@ -15,18 +15,18 @@ pub const RESERVED: &[&str] = &[
 ];
 
 pub fn page(loaded: &Loaded<PageSource>, products: &[&str]) -> Result<Page, Vec<Diagnostic>> {
-    embedded_cards(loaded, products)?;
+    body_errors(loaded, products)?;
     page_slug(loaded).map_err(|e| vec![e])
 }
 
-/// The problems of the product cards the page's body embeds: unknown slugs.
-fn embedded_cards(loaded: &Loaded<PageSource>, products: &[&str]) -> Result<(), Vec<Diagnostic>> {
-    let (_, errors) = super::news::cards(
-        &loaded.source,
-        &loaded.record.body,
-        loaded.record.body_line,
-        products,
-    );
+/// The problems of the page's body: product cards naming no product, and nesting
+/// too deep to render.
+fn body_errors(loaded: &Loaded<PageSource>, products: &[&str]) -> Result<(), Vec<Diagnostic>> {
+    let PageSource {
+        body, body_line, ..
+    } = &loaded.record;
+    let (_, mut errors) = super::news::cards(&loaded.source, body, *body_line, products);
+    errors.extend(markdown_body(&loaded.source, body, *body_line));
     if errors.is_empty() {
         Ok(())
     } else {
@@ -75,7 +75,7 @@ pub fn attach_translation(
     pages: &mut [Page],
 ) -> Result<(), Vec<Diagnostic>> {
     let slug = translation_of(&loaded.id).unwrap_or(&loaded.id);
-    embedded_cards(loaded, products)?;
+    body_errors(loaded, products)?;
     let Some(page) = pages.iter_mut().find(|p| p.slug == slug) else {
         let message = with_suggestion(
             format!(
