@@ -81,13 +81,9 @@ pub(super) fn write_catalogue_files(
         .map(|&(lang, job)| assets::sitemap::Entry {
             url: site.absolute(&job.path(catalogue, lang)),
             lastmod: job.lastmod(catalogue),
-            alternates: if site.languages.len() > 1 {
-                (site.languages.iter())
-                    .map(|&l| (l.code(), site.absolute(&job.path(catalogue, l))))
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            alternates: (job.translations(catalogue).into_iter())
+                .map(|(l, path)| (l.code(), site.absolute(&path)))
+                .collect(),
         })
         .collect();
     assets::write_sitemap(catalogue, &entries, staging)

@@ -46,6 +46,6 @@ pub fn view(ed: Edition<'_>) -> DataView<'_> {
         licence: catalogue.site.licence.as_ref(),
         products: catalogue.products.len(),
         producers: catalogue.producers.len(),
-        columns_lang: (ed.lang != catalogue.site.languages[0]).then_some("vi"),
+        columns_lang: ed.records_language(),
     }
 }

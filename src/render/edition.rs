@@ -11,17 +11,22 @@ pub struct Edition<'a> {
     pub catalogue: &'a Catalogue,
     pub lang: Lang,
     pub strings: &'a Strings,
-    /// Each language of the site by its own name (its strings' `language_name`), for
-    /// the language switch.
-    pub language_names: &'a [(Lang, String)],
+    /// The strings of every edition of the site, for what one page says of the others.
+    pub all_strings: &'a [Strings],
 }
 
 impl<'a> Edition<'a> {
-    /// The name of `lang` in itself.
+    /// The name of `lang` in itself: its strings' `language_name`.
     pub fn language_name(&self, lang: Lang) -> &'a str {
-        (self.language_names.iter())
-            .find(|(l, _)| *l == lang)
-            .map_or(lang.code(), |(_, name)| name.as_str())
+        (self.all_strings.iter())
+            .find(|s| s.code() == lang.code())
+            .map_or(lang.code(), |s| s.get("language_name"))
+    }
+
+    /// The marker of text kept in the records' own language (official decisions,
+    /// tags, news): `None` on the main edition, whose language that is.
+    pub fn records_language(&self) -> Option<&'static str> {
+        (self.lang != self.catalogue.site.languages[0]).then_some(Lang::Vi.code())
     }
 
     /// A root-relative link to a site path.
@@ -41,11 +46,6 @@ impl<'a> Edition<'a> {
     /// A date as this edition's language writes it.
     pub fn date(&self, date: chrono::NaiveDate) -> String {
         date.format(self.t("date_format")).to_string()
-    }
-
-    /// Whether the site is published in more than one language.
-    pub fn is_multilingual(&self) -> bool {
-        self.catalogue.site.languages.len() > 1
     }
 }
 

@@ -44,7 +44,6 @@ pub struct Renderer<'a> {
     /// Per edition, in the order of the site's languages.
     editions: Vec<(Lang, Tera)>,
     strings: Vec<Strings>,
-    language_names: Vec<(Lang, String)>,
     templates_path: std::path::PathBuf,
     catalogue: &'a Catalogue,
 }
@@ -58,30 +57,26 @@ impl<'a> Renderer<'a> {
             ..
         } = theme;
         let languages = &catalogue.site.languages;
-        let language_names: Vec<(Lang, String)> = (languages.iter().copied())
-            .zip(strings.iter().map(|s| s.get("language_name").to_owned()))
-            .collect();
         let editions = (languages.iter())
             .zip(&strings)
-            .map(|(&lang, strings)| {
+            .map(|(&lang, own)| {
                 let mut tera = tera.clone();
                 let edition = Edition {
                     catalogue,
                     lang,
-                    strings,
-                    language_names: &language_names,
+                    strings: own,
+                    all_strings: &strings,
                 };
                 let globals = tera.global_context();
                 globals.insert("site", &context::SiteView::new(edition));
                 globals.insert("nav", &context::NavView::new(edition));
-                globals.insert("t", strings);
+                globals.insert("t", own);
                 (lang, tera)
             })
             .collect();
         Self {
             editions,
             strings,
-            language_names,
             templates_path,
             catalogue,
         }
@@ -89,17 +84,16 @@ impl<'a> Renderer<'a> {
 
     /// Each edition, the main one first.
     pub fn editions(&self) -> impl Iterator<Item = Edition<'_>> {
-        (self.editions.iter())
-            .zip(&self.strings)
-            .map(|(&(lang, _), strings)| self.edition(lang, strings))
+        (0..self.editions.len()).map(|k| self.edition(k))
     }
 
-    fn edition<'s>(&'s self, lang: Lang, strings: &'s Strings) -> Edition<'s> {
+    /// The `k`-th edition, in the order of the site's languages.
+    fn edition(&self, k: usize) -> Edition<'_> {
         Edition {
             catalogue: self.catalogue,
-            lang,
-            strings,
-            language_names: &self.language_names,
+            lang: self.editions[k].0,
+            strings: &self.strings[k],
+            all_strings: &self.strings,
         }
     }
 
@@ -122,7 +116,7 @@ impl<'a> Renderer<'a> {
 
     pub fn render(&self, (lang, job): EditionPage) -> Result<String, Diagnostic> {
         let k = (self.editions.iter().position(|(l, _)| *l == lang)).unwrap_or(0);
-        let edition = self.edition(lang, &self.strings[k]);
+        let edition = self.edition(k);
         let template = job.template();
         let mut context = job.context(edition);
         if job == PageJob::NotFound {

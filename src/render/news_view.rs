@@ -47,7 +47,7 @@ pub fn item<'a>(ed: Edition<'a>, news: &'a News) -> NewsItemView<'a> {
         .cover
         .as_ref()
         .map(|c| image_at(ed, &news.slug, paths::news_photo, c));
-    let lang = (ed.lang != catalogue.site.languages[0]).then_some("vi");
+    let lang = ed.records_language();
     if let Some(cover) = &mut cover {
         cover.lang = lang;
     }

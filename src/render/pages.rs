@@ -146,23 +146,28 @@ impl PageJob {
         }
     }
 
-    /// The page in each of the site's languages that has it; none on a site of one.
-    fn alternates<'a>(self, ed: Edition<'a>) -> Vec<Alternate<'a>> {
-        let (catalogue, current) = (ed.catalogue, ed.lang);
-        let site = &catalogue.site;
-        if site.languages.len() < 2 || !self.in_translations() {
+    /// The page's path in each of the site's languages; none on a site of one, or
+    /// for a page of the main edition only.
+    pub fn translations(self, catalogue: &Catalogue) -> Vec<(Lang, String)> {
+        let languages = &catalogue.site.languages;
+        if languages.len() < 2 || !self.in_translations() {
             return Vec::new();
         }
-        (site.languages.iter())
-            .map(|&lang| {
-                let path = self.path(catalogue, lang);
-                Alternate {
-                    code: lang.code(),
-                    name: ed.language_name(lang),
-                    url: site.link(&path),
-                    absolute: site.absolute(&path),
-                    current: lang == current,
-                }
+        (languages.iter())
+            .map(|&lang| (lang, self.path(catalogue, lang)))
+            .collect()
+    }
+
+    /// The page in each of the site's languages, for `hreflang` and the switch.
+    fn alternates<'a>(self, ed: Edition<'a>) -> Vec<Alternate<'a>> {
+        let site = &ed.catalogue.site;
+        (self.translations(ed.catalogue).into_iter())
+            .map(|(lang, path)| Alternate {
+                code: lang.code(),
+                name: ed.language_name(lang),
+                url: site.link(&path),
+                absolute: site.absolute(&path),
+                current: lang == ed.lang,
             })
             .collect()
     }

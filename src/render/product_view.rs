@@ -124,8 +124,7 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
     let summary = product.summary_in(lang);
     let description = product.description_in(lang);
     let (details, details_lang) = product.details_in(lang);
-    // Only the main edition is in the records' own language.
-    let in_records_language = (lang != catalogue.site.languages[0]).then_some("vi");
+    let in_records_language = ed.records_language();
     ProductView {
         slug: &product.slug,
         url: ed.link(&page),
