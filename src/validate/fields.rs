@@ -18,9 +18,22 @@ pub fn too_deep(text: &str) -> Option<(String, usize)> {
     found.too_deep_at.map(|at| (message, at))
 }
 
-/// An error at `at` when the Markdown field there nests too deeply.
-pub fn markdown_field(source: &Source, at: &[Seg], text: Option<&str>) -> Option<Diagnostic> {
-    too_deep(text?).map(|(message, _)| source.error(at, message))
+/// Errors for a record's Markdown `description` and `en: {description}` that nest
+/// too deeply.
+pub fn descriptions<'a>(
+    source: &'a Source,
+    description: Option<&'a str>,
+    en_description: Option<&'a str>,
+) -> impl Iterator<Item = Diagnostic> + 'a {
+    [
+        (&[Seg::Key("description")][..], description),
+        (
+            &[Seg::Key("en"), Seg::Key("description")][..],
+            en_description,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(at, text)| too_deep(text?).map(|(message, _)| source.error(at, message)))
 }
 
 /// An error where a Markdown file's body, starting on `body_line`, nests too deeply.

@@ -7,7 +7,7 @@ use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::model::language::ProducerText;
 use crate::model::{District, Platform, Producer, ProducerType};
 
-use super::fields::{is_slug, markdown_field, reference, required_text};
+use super::fields::{descriptions, is_slug, reference, required_text};
 use super::shops::check_url;
 
 /// The producer, and the problems found in its file. A producer with problems is
@@ -32,14 +32,9 @@ pub fn producer(
     }
     errors.extend(required_text(source, &[Key("name")], "name", &record.name));
     let en_description = record.en.as_ref().and_then(|t| t.description.as_deref());
-    errors.extend(markdown_field(
+    errors.extend(descriptions(
         source,
-        &[Key("description")],
         record.description.as_deref(),
-    ));
-    errors.extend(markdown_field(
-        source,
-        &[Key("en"), Key("description")],
         en_description,
     ));
     let kind = ProducerType::from_id(&record.kind).unwrap_or_else(|| {

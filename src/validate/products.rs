@@ -13,7 +13,7 @@ use crate::model::{
     Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site,
 };
 
-use super::fields::{date, is_slug, markdown_field, reference, required_text, slugify};
+use super::fields::{date, descriptions, is_slug, reference, required_text, slugify};
 use super::photos::inspect;
 use super::shops::check_url;
 
@@ -123,14 +123,9 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
     }
 
     let en_description = record.en.as_ref().and_then(|t| t.description.as_deref());
-    errors.extend(markdown_field(
+    errors.extend(descriptions(
         source,
-        &[Key("description")],
         record.description.as_deref(),
-    ));
-    errors.extend(markdown_field(
-        source,
-        &[Key("en"), Key("description")],
         en_description,
     ));
 
