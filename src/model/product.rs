@@ -105,13 +105,18 @@ impl Photo {
 }
 
 impl Price {
-    /// "120.000 ₫" or "120.000 – 150.000 ₫", with the unit after a slash.
+    /// "120.000 ₫" or "120.000 – 150.000 ₫", with the unit after a slash, as
+    /// Vietnamese writes it.
     pub fn display(&self) -> String {
+        self.display_grouped('.')
+    }
+
+    /// `display` with thousands grouped by `separator`: English writes 120,000.
+    pub fn display_grouped(&self, separator: char) -> String {
+        let group = |value| group_thousands(value, separator);
         let amount = match self.max {
-            Some(max) if max != self.min => {
-                format!("{} – {} ₫", group_thousands(self.min), group_thousands(max))
-            }
-            _ => format!("{} ₫", group_thousands(self.min)),
+            Some(max) if max != self.min => format!("{} – {} ₫", group(self.min), group(max)),
+            _ => format!("{} ₫", group(self.min)),
         };
         match &self.unit {
             Some(unit) => format!("{amount} / {unit}"),
@@ -120,13 +125,13 @@ impl Price {
     }
 }
 
-/// Vietnamese groups thousands with dots: 1.250.000.
-fn group_thousands(value: u64) -> String {
+/// Digits in groups of three: 1.250.000 in Vietnamese, 1,250,000 in English.
+fn group_thousands(value: u64, separator: char) -> String {
     let digits = value.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
+            grouped.push(separator);
         }
         grouped.push(digit);
     }
@@ -139,10 +144,10 @@ mod tests {
 
     #[test]
     fn groups_thousands_with_dots() {
-        assert_eq!(group_thousands(0), "0");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1000), "1.000");
-        assert_eq!(group_thousands(1250000), "1.250.000");
+        assert_eq!(group_thousands(0, '.'), "0");
+        assert_eq!(group_thousands(999, '.'), "999");
+        assert_eq!(group_thousands(1000, '.'), "1.000");
+        assert_eq!(group_thousands(1250000, '.'), "1.250.000");
     }
 
     #[test]
@@ -158,6 +163,10 @@ mod tests {
             "120.000 – 150.000 ₫ / gói 500 g"
         );
         assert_eq!(price(5000, Some(5000), None).display(), "5.000 ₫");
+        assert_eq!(
+            price(1250000, Some(1500000), None).display_grouped(','),
+            "1,250,000 – 1,500,000 ₫"
+        );
     }
 }
 

@@ -163,7 +163,7 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
             min: p.min,
             max: p.max,
             unit: p.unit.as_deref(),
-            display: p.display(),
+            display: p.display_grouped(ed.t("thousands_separator").chars().next().unwrap_or('.')),
             lang: p.unit.as_ref().and(in_records_language),
         }),
         shops: product

@@ -47,6 +47,7 @@ pub const RUST_KEYS: &[&str] = &[
     "stats_series_again",
     "stars_n",
     "shop_website",
+    "thousands_separator",
     "feed_title",
 ];
 
