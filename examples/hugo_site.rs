@@ -48,7 +48,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let (catalogue, found) = ocop::validate::validate(&raw, &options);
     diagnostics.extend(found);
     let catalogue = match catalogue {
-        Some(c) if !diagnostics.has_errors() => c,
+        Some(v) if !diagnostics.has_errors() => Catalogue::from_validated(v),
         _ => {
             for d in diagnostics.into_sorted() {
                 eprintln!("{d}");

@@ -11,6 +11,7 @@ pub mod assets;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod domain;
 pub mod diagnostics;
 pub mod import;
 pub mod model;

@@ -5,7 +5,7 @@
 //! Pages exist once per edition: the main one (Vietnamese) at the root, English under
 //! `en/` with English words. Photos, QR codes and downloads are shared by both.
 
-use crate::model::Lang;
+use crate::domain::Lang;
 
 /// The words an edition's paths are made of.
 struct Words {

@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Catalogue, Lang, Product};
+use crate::domain::{Lang, Product};
+
+use crate::model::Catalogue;
 use crate::paths::{self, PhotoFormat};
 
 #[derive(Serialize)]

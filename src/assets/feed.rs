@@ -2,7 +2,8 @@
 //! few elements, and every text goes through [`escape`].
 
 use crate::content::embed::{parts, Part};
-use crate::model::{Catalogue, Lang};
+use crate::domain::Lang;
+use crate::model::Catalogue;
 use crate::paths;
 use crate::render::markdown::to_html;
 

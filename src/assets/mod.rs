@@ -13,7 +13,8 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic};
-use crate::model::{Catalogue, Lang};
+use crate::domain::Lang;
+use crate::model::Catalogue;
 use crate::output::Staging;
 use crate::paths;
 

@@ -109,7 +109,8 @@ pub fn prepare_loaded(
     options: &Options,
     mut timings: timings::Timings,
 ) -> Result<Prepared, Failure> {
-    let (catalogue, found) = validate::validate(raw, options);
+    let (validated, found) = validate::validate(raw, options);
+    let catalogue = validated.map(Catalogue::from_validated);
     diagnostics.extend(found);
     timings.lap("validate and index");
     let theme_name = raw
@@ -122,7 +123,7 @@ pub fn prepare_loaded(
     // The strings follow the languages of a valid site.yaml, else the main one.
     let languages = catalogue
         .as_ref()
-        .map_or(&[crate::model::Lang::Vi][..], |c| &c.site.languages);
+        .map_or(&[crate::domain::Lang::Vi][..], |c| &c.site.languages);
     let theme = theme.and_then(|theme| {
         theme
             .with_strings(root, theme_name, languages)

@@ -95,7 +95,7 @@ mod tests {
     #[test]
     fn producer_types_match_the_model() {
         let schema = parsed("producer.schema.json");
-        let ids = crate::model::ProducerType::ALL.map(crate::model::ProducerType::id);
+        let ids = crate::domain::ProducerType::ALL.map(crate::domain::ProducerType::id);
         assert_eq!(schema["properties"]["type"]["enum"], serde_json::json!(ids));
     }
 }

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::ProducerType;
+use crate::domain::ProducerType;
 use crate::validate::fields::slugify;
 
 /// A star level as a list writes it: `4`, `4 sao`, `4★`.

@@ -1,7 +1,9 @@
 //! The facets a product is filtered by on the search page: one place that says what
 //! their values are, in what order, and which value a product has.
 
-use super::{Catalogue, ProducerType, Product, STAR_LEVELS};
+use crate::domain::{ProducerType, Product, STAR_LEVELS};
+
+use super::Catalogue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Facet {

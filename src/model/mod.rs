@@ -1,32 +1,19 @@
-//! Stage 3, model: the catalogue as plain data, with its indexes by facet.
+//! Stage 3, model: the validated records gathered into one catalogue, with its
+//! indexes by facet.
 //!
 //! Built once after validation and then only read, so rendering can share it across
 //! threads. References between records are indexes into the catalogue's vectors.
 
-pub mod certificate;
+pub mod coverage;
 pub mod facet;
-pub mod language;
-pub mod news;
-pub mod producer;
-pub mod product;
-pub mod shop;
-pub mod site;
-pub mod taxonomy;
 
 use chrono::NaiveDate;
 
-pub use certificate::{Certificate, CertificateStatus};
-pub use facet::Facet;
-pub use language::{Lang, Localized};
-pub use news::News;
-pub use producer::{Page, Producer};
-pub use product::{Photo, Price, Product, Rating};
-pub use shop::{Platform, Shop};
-pub use site::{Contact, Site};
-pub use taxonomy::{Category, District, ProducerType, Subcategory};
+use crate::domain::{Category, District, News, Page, Producer, Product, Site};
+use crate::validate::Validated;
 
-/// The star levels that are certified, highest first.
-pub const STAR_LEVELS: [u8; 3] = [5, 4, 3];
+pub use coverage::Coverage;
+pub use facet::Facet;
 
 #[derive(Debug)]
 pub struct Catalogue {
@@ -61,6 +48,20 @@ pub struct Index {
 }
 
 impl Catalogue {
+    /// The catalogue of the records that passed validation.
+    pub fn from_validated(v: Validated) -> Self {
+        Self::new(
+            v.site,
+            v.today,
+            v.districts,
+            v.categories,
+            v.producers,
+            v.products,
+            v.pages,
+        )
+        .with_news(v.news)
+    }
+
     pub fn new(
         site: Site,
         today: NaiveDate,

@@ -10,7 +10,7 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::model::Site;
+use crate::domain::Site;
 
 /// What one page holds: the ids it defines, and what its links need that only the
 /// whole site can tell.

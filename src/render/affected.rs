@@ -4,7 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Catalogue, STAR_LEVELS};
+use crate::domain::STAR_LEVELS;
+
+use crate::model::Catalogue;
 
 use super::news_view;
 use super::pages::{page_count, PageJob};

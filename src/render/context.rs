@@ -3,10 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{
-    CertificateStatus, Contact, Localized, News, Photo, Producer, ProducerType, Product,
-    STAR_LEVELS,
-};
+use crate::domain::{CertificateStatus, Contact, Localized, News, Photo, Producer, ProducerType, Product, STAR_LEVELS};
 use crate::paths::{self, PhotoFormat};
 
 use super::edition::{split, Edition};

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::assets::data::{producer_columns, product_columns, Column};
-use crate::model::site::Licence;
+use crate::domain::site::Licence;
 use crate::paths;
 
 use super::edition::Edition;

@@ -2,7 +2,9 @@
 //! strings for it. Every view is built from an edition, so its links point into the
 //! edition's paths and its texts are the edition's, or marked as falling back.
 
-use crate::model::{Catalogue, Lang, Localized};
+use crate::domain::{Lang, Localized};
+
+use crate::model::Catalogue;
 
 use super::strings::Strings;
 

@@ -21,7 +21,8 @@ pub mod theme;
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Catalogue, Lang};
+use crate::domain::Lang;
+use crate::model::Catalogue;
 pub use edition::Edition;
 pub use pages::PageJob;
 pub use strings::Strings;

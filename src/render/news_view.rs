@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Catalogue, News};
+use crate::domain::News;
+
+use crate::model::Catalogue;
 use crate::paths;
 
 use super::context::{cards, image_at, ImageView};

@@ -3,7 +3,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::model::{Catalogue, Lang, STAR_LEVELS};
+use crate::domain::{Lang, STAR_LEVELS};
+
+use crate::model::Catalogue;
 use crate::paths;
 
 use super::context::{self, cards, district_link, producer, Alternate, PageMeta};

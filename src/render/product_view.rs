@@ -3,7 +3,7 @@
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde::Serialize;
 
-use crate::model::Product;
+use crate::domain::Product;
 use crate::paths;
 
 use super::context::{

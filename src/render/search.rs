@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Facet, ProducerType, STAR_LEVELS};
+use crate::domain::{ProducerType, STAR_LEVELS};
+
+use crate::model::Facet;
 use crate::paths::{self, search_params as params};
 
 use super::context::producer_type_label;
@@ -72,7 +74,7 @@ pub struct FacetName {
 /// index's labels list them alike.
 pub fn facet_values(ed: Edition<'_>, facet: Facet) -> Vec<FacetName> {
     let catalogue = ed.catalogue;
-    let named = |id: &str, name: crate::model::Localized<'_>| FacetName {
+    let named = |id: &str, name: crate::domain::Localized<'_>| FacetName {
         id: id.to_owned(),
         name: name.text.to_owned(),
         lang: name.lang,

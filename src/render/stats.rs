@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{CertificateStatus, ProducerType, Product};
+use crate::domain::{CertificateStatus, ProducerType, Product};
 
 use super::charts::{self, Bar, Chart};
 use super::context::{card, category_ref, district_ref, producer_type_label, CardView, Ref};

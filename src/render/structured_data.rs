@@ -7,7 +7,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::model::{Producer, Product};
+use crate::domain::{Producer, Product};
 use crate::paths::{self, PhotoFormat};
 
 use super::edition::Edition;

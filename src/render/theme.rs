@@ -44,7 +44,7 @@ impl Theme {
         mut self,
         root: &Path,
         name: &str,
-        languages: &[crate::model::Lang],
+        languages: &[crate::domain::Lang],
     ) -> Result<Self, Vec<Diagnostic>> {
         let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
         self.strings = super::strings::load(root, name, &codes)?;

@@ -1,5 +1,6 @@
 //! Stage 2, validate: check every rule of the content contract and resolve the raw
-//! records into the model, collecting every problem rather than stopping at the first.
+//! records into domain values, collecting every problem rather than stopping at the
+//! first. The model stage gathers what passes into the catalogue.
 
 pub mod fields;
 pub mod news;
@@ -19,7 +20,7 @@ use rayon::prelude::*;
 use crate::content::locate::Seg;
 use crate::content::{Loaded, RawContent};
 use crate::diagnostics::Diagnostics;
-use crate::model::Catalogue;
+use crate::domain::{Category, District, News, Page, Producer, Product, Site};
 
 /// Settings that come from the command line rather than the content.
 #[derive(Debug, Clone)]
@@ -31,9 +32,25 @@ pub struct Options {
     pub drafts: bool,
 }
 
-/// The catalogue, if the content has no errors, and everything found on the way:
-/// errors and warnings.
-pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diagnostics) {
+/// The records of a content root that passed every check, resolved into domain
+/// values: what the model stage indexes.
+#[derive(Debug)]
+pub struct Validated {
+    pub site: Site,
+    /// The date certificate status was computed against.
+    pub today: NaiveDate,
+    pub districts: Vec<District>,
+    pub categories: Vec<Category>,
+    pub producers: Vec<Producer>,
+    pub products: Vec<Product>,
+    pub pages: Vec<Page>,
+    /// Published news only.
+    pub news: Vec<News>,
+}
+
+/// The validated records, if the content has no errors, and everything found on the
+/// way: errors and warnings.
+pub fn validate(raw: &RawContent, options: &Options) -> (Option<Validated>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
 
     let site = match &raw.site {
@@ -174,15 +191,15 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Catalogue>, Diag
     if diagnostics.has_errors() || raw.site.is_none() {
         return (None, diagnostics);
     }
-    let catalogue = Catalogue::new(
+    let validated = Validated {
         site,
-        options.today,
+        today: options.today,
         districts,
         categories,
         producers,
         products,
         pages,
-    )
-    .with_news(news);
-    (Some(catalogue), diagnostics)
+        news,
+    };
+    (Some(validated), diagnostics)
 }

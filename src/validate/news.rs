@@ -13,7 +13,7 @@ use crate::content::locate::{
 };
 use crate::content::{Loaded, NewsSource, Source};
 use crate::diagnostics::{with_suggestion, Diagnostic};
-use crate::model::{News, Photo};
+use crate::domain::{News, Photo};
 
 use super::fields::{date, is_slug, markdown_body, required_text, slugify};
 use super::photos::inspect;

@@ -3,8 +3,8 @@
 use crate::content::locate::Seg::Key;
 use crate::content::{Loaded, PageSource};
 use crate::diagnostics::{with_suggestion, Diagnostic};
-use crate::model::language::PageText;
-use crate::model::Page;
+use crate::domain::language::PageText;
+use crate::domain::Page;
 
 use super::fields::{is_slug, markdown_body, slugify};
 

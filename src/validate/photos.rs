@@ -12,7 +12,7 @@ use crate::content::records::ProductRecord;
 use crate::content::text;
 use crate::content::Loaded;
 use crate::diagnostics::Diagnostic;
-use crate::model::Product;
+use crate::domain::Product;
 
 /// The largest photo accepted, in pixels; a bigger one is most likely a decompression
 /// bomb, and no phone camera produces it.

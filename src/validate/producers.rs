@@ -4,8 +4,8 @@ use crate::content::locate::Seg::Key;
 use crate::content::records::ProducerRecord;
 use crate::content::Loaded;
 use crate::diagnostics::{with_suggestion, Diagnostic};
-use crate::model::language::ProducerText;
-use crate::model::{District, Platform, Producer, ProducerType};
+use crate::domain::language::ProducerText;
+use crate::domain::{District, Platform, Producer, ProducerType};
 
 use super::fields::{descriptions, is_slug, reference, required_text};
 use super::shops::check_url;

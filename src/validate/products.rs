@@ -8,10 +8,8 @@ use crate::content::locate::Seg::{Index, Key};
 use crate::content::records::ProductRecord;
 use crate::content::Loaded;
 use crate::diagnostics::{with_suggestion, Diagnostic};
-use crate::model::language::{PhotoText, ProductText};
-use crate::model::{
-    Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site,
-};
+use crate::domain::language::{PhotoText, ProductText};
+use crate::domain::{Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site};
 
 use super::fields::{date, descriptions, is_slug, reference, required_text, slugify};
 use super::photos::inspect;

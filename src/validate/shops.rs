@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use crate::model::{Platform, Shop};
+use crate::domain::{Platform, Shop};
 
 /// Query parameters that only track who shared a link; they are dropped so that the
 /// stored links are clean and comparable.
@@ -51,7 +51,7 @@ pub fn check_url(platform: &Platform, raw: &str) -> Result<Shop, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::shop::builtin_platforms;
+    use crate::domain::shop::builtin_platforms;
 
     fn platform(id: &str) -> Platform {
         builtin_platforms()

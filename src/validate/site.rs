@@ -6,10 +6,10 @@ use crate::content::locate::Seg::{Index, Key};
 use crate::content::records::SiteRecord;
 use crate::content::Loaded;
 use crate::diagnostics::{with_suggestion, Diagnostics};
-use crate::model::language::SiteText;
-use crate::model::shop::builtin_platforms;
-use crate::model::site::{Campaign, Licence};
-use crate::model::{Contact, Lang, Platform, Site};
+use crate::domain::language::SiteText;
+use crate::domain::shop::builtin_platforms;
+use crate::domain::site::{Campaign, Licence};
+use crate::domain::{Contact, Lang, Platform, Site};
 
 use super::fields::{is_slug, required_text};
 

@@ -6,7 +6,7 @@ use crate::content::locate::Seg::{self, Index, Key};
 use crate::content::records::{CategoryRecord, DistrictRecord};
 use crate::content::{Loaded, Source};
 use crate::diagnostics::Diagnostics;
-use crate::model::{Category, District, Subcategory};
+use crate::domain::{Category, District, Subcategory};
 
 use super::fields::is_slug;
 

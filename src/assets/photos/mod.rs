@@ -17,8 +17,9 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::diagnostics::{relative, Diagnostic};
-use crate::model::product::{PHOTO_WIDTHS, SHARE_SIZE};
-use crate::model::{Catalogue, Photo};
+use crate::domain::product::{PHOTO_WIDTHS, SHARE_SIZE};
+use crate::domain::Photo;
+use crate::model::Catalogue;
 use crate::output::Staging;
 use crate::paths::{self, PhotoFormat};
 

@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Catalogue, CertificateStatus, Lang};
+use crate::domain::{CertificateStatus, Lang};
+
+use crate::model::Catalogue;
 use crate::paths;
 
 use super::normalize::{words, Word};
