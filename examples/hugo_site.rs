@@ -188,7 +188,7 @@ fn write_products(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn E
         page(
             &dir.join(&p.slug).join("index.md"),
             &front,
-            p.description.as_deref(),
+            p.description.as_ref().map(|d| d.source.as_str()),
         )?;
     }
     Ok(())
@@ -266,7 +266,7 @@ fn write_terms(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn Erro
                 "email": producer.email,
                 "website": producer.website,
             }),
-            producer.description.as_deref(),
+            producer.description.as_ref().map(|d| d.source.as_str()),
         )?;
     }
     Ok(())

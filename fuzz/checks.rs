@@ -109,11 +109,11 @@ pub fn markdown(data: &[u8]) {
         }
         None => text.as_str(),
     };
-    assert_safe_html(&ocop::render::markdown::to_html(body));
+    assert_safe_html(&ocop::content::markdown::to_html(body));
     for part in embed::parts(body) {
         match part {
             embed::Part::Markdown(markdown) => {
-                assert_safe_html(&ocop::render::markdown::to_html(&markdown))
+                assert_safe_html(&ocop::content::markdown::to_html(&markdown))
             }
             embed::Part::Card(slug) => {
                 assert!(!slug.is_empty() && !slug.contains('\n'), "card {slug:?}")

@@ -143,7 +143,7 @@ pub fn search(lang: Lang) -> String {
 /// The query-string names of the search page: `/tim-kiem/?q=lap+suon&huyen=hoa-an&sao=4`.
 /// Shared links carry them, so they are as fixed as the paths.
 pub mod search_params {
-    use crate::model::Facet;
+    use crate::domain::Facet;
 
     pub const QUERY: &str = "q";
 

@@ -1,11 +1,9 @@
 //! The Atom feed of the news, `/tin-tuc/atom.xml` (RFC 4287), written by hand: it is a
 //! few elements, and every text goes through [`escape`].
 
-use crate::content::embed::{parts, Part};
 use crate::domain::Lang;
 use crate::model::Catalogue;
 use crate::paths;
-use crate::render::markdown::to_html;
 
 use super::sitemap;
 
@@ -89,13 +87,7 @@ pub fn atom(catalogue: &Catalogue) -> String {
             xml.push_str(&format!("<summary>{}</summary>\n", escape(summary)));
         }
         // Card lines are left out: a reader shows the text, the page shows the cards.
-        let body: String = parts(&news.body)
-            .into_iter()
-            .filter_map(|part| match part {
-                Part::Markdown(text) => Some(to_html(&text)),
-                Part::Card(_) => None,
-            })
-            .collect();
+        let body = news.body.html();
         xml.push_str(&format!(
             "<content type=\"html\">{}</content>\n",
             escape(&body)

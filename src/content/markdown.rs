@@ -1,12 +1,55 @@
-//! Markdown as the content holds it: the one place its syntax options are set, and
-//! how deeply it nests.
+//! Markdown as the content holds it: the one place its syntax options are set, how
+//! deeply it nests, and its rendering into sanitised HTML.
 //!
-//! Rendering sanitises this HTML (`render::markdown`); validation refuses text that
-//! nests too deeply first, because the sanitiser's HTML parser recurses per level:
-//! a few thousand nested quotes, lists or `<div>`s overflow a thread's stack and abort
-//! the process.
+//! Validation refuses text that nests too deeply before it is rendered, because the
+//! sanitiser's HTML parser recurses per level: a few thousand nested quotes, lists or
+//! `<div>`s overflow a thread's stack and abort the process.
 
 use pulldown_cmark::{html, Event, Options, Parser};
+
+use crate::domain::markdown::{Block, Markdown};
+
+use super::embed::{parts, Part};
+
+/// A description, rendered whole: its card lines, if any, stay text.
+pub fn render(source: &str) -> Markdown {
+    Markdown {
+        source: source.to_owned(),
+        blocks: vec![Block::Html(to_html(source))],
+    }
+}
+
+/// A page or news body, cut at its `{{ product(slug="…") }}` lines. Each Markdown
+/// piece is sanitised on its own, so content never adds HTML around a card.
+pub fn render_with_cards(source: &str) -> Markdown {
+    let blocks = (parts(source).into_iter())
+        .map(|part| match part {
+            Part::Markdown(text) => Block::Html(to_html(&text)),
+            Part::Card(slug) => Block::Card(slug.to_owned()),
+        })
+        .collect();
+    Markdown {
+        source: source.to_owned(),
+        blocks,
+    }
+}
+
+/// Render Markdown and sanitise the result: raw HTML in the content is allowed only
+/// as far as ammonia's allow-list goes, so `<script>`, event handlers and
+/// `javascript:` links never reach a page.
+///
+/// Text nested deeper than [`MAX_DEPTH`], which validation refuses, is shown as plain
+/// text: the sanitiser would overflow the stack on it.
+pub fn to_html(markdown: &str) -> String {
+    let unsafe_html = unsanitised_html(markdown);
+    if html_depth(&unsafe_html) > MAX_DEPTH {
+        return format!("<p>{}</p>\n", ammonia::clean_text(markdown));
+    }
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer"))
+        .clean(&unsafe_html)
+        .to_string()
+}
 
 /// The deepest nesting of elements Markdown may produce. A description needs a list
 /// in a quote at most; measured, 3,000 levels abort the build.
@@ -146,5 +189,30 @@ mod tests {
         assert_eq!(nesting(&divs).too_deep_at, Some(4));
         assert_eq!(html_depth(&"<div>".repeat(100_000)), 100_000);
         assert_eq!(nesting("> > x").too_deep_at, None);
+    }
+
+    #[test]
+    fn renders_markdown() {
+        assert_eq!(
+            to_html("**Hạt dẻ** ngon"),
+            "<p><strong>Hạt dẻ</strong> ngon</p>\n"
+        );
+    }
+
+    #[test]
+    fn too_deep_a_text_shows_as_plain_text() {
+        let html = to_html(&"<div>".repeat(5_000));
+        assert!(html.starts_with("<p>&lt;div&gt;"), "{}", &html[..40]);
+    }
+
+    #[test]
+    fn removes_scripts_handlers_and_javascript_links() {
+        let html = to_html(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) <a href=\"data:text/html,x\">y</a>",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("data:"), "{html}");
     }
 }

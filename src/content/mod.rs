@@ -9,6 +9,7 @@ pub mod frontmatter;
 pub mod locate;
 pub mod markdown;
 pub mod patch;
+pub mod photo;
 pub mod records;
 pub mod schema;
 pub mod text;

@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use super::Markdown;
+
 /// A language a site can be published in. The records' own language, Vietnamese,
 /// is the main edition, at the site root; English is under `/en/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -31,7 +33,7 @@ impl Lang {
 
     /// `vi` for a text in this edition that is `translation` when there is one, and
     /// the Vietnamese `main` otherwise.
-    pub fn pick<'a>(self, main: &'a str, translation: Option<&'a str>) -> Localized<'a> {
+    pub fn pick<'a, T: ?Sized>(self, main: &'a T, translation: Option<&'a T>) -> Localized<'a, T> {
         match (self, translation) {
             (Lang::Vi, _) => Localized::native(main),
             (_, Some(text)) => Localized::native(text),
@@ -44,11 +46,11 @@ impl Lang {
 
     /// Like `pick`, for an optional text: a missing translation of a present text
     /// falls back, a missing text stays missing.
-    pub fn pick_opt<'a>(
+    pub fn pick_opt<'a, T: ?Sized>(
         self,
-        main: Option<&'a str>,
-        translation: Option<&'a str>,
-    ) -> Option<Localized<'a>> {
+        main: Option<&'a T>,
+        translation: Option<&'a T>,
+    ) -> Option<Localized<'a, T>> {
         match (self, main, translation) {
             (Lang::Vi, main, _) => main.map(Localized::native),
             (_, _, Some(text)) => Some(Localized::native(text)),
@@ -58,16 +60,24 @@ impl Lang {
 }
 
 /// A text as an edition shows it, with the code of its language when that is not
-/// the page's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Localized<'a> {
-    pub text: &'a str,
+/// the page's own: plain text, or a rendered [`Markdown`](super::Markdown) text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Localized<'a, T: ?Sized = str> {
+    pub text: &'a T,
     /// `None` when the text is in the page's language.
     pub lang: Option<&'static str>,
 }
 
-impl<'a> Localized<'a> {
-    pub fn native(text: &'a str) -> Self {
+impl<T: ?Sized> Clone for Localized<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for Localized<'_, T> {}
+
+impl<'a, T: ?Sized> Localized<'a, T> {
+    pub fn native(text: &'a T) -> Self {
         Localized { text, lang: None }
     }
 
@@ -81,8 +91,7 @@ impl<'a> Localized<'a> {
 pub struct ProductText {
     pub name: Option<String>,
     pub summary: Option<String>,
-    /// Markdown.
-    pub description: Option<String>,
+    pub description: Option<Markdown>,
     /// Replaces the whole list when present.
     pub details: Option<Vec<(String, String)>>,
 }
@@ -98,8 +107,7 @@ pub struct PhotoText {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProducerText {
     pub name: Option<String>,
-    /// Markdown.
-    pub description: Option<String>,
+    pub description: Option<Markdown>,
 }
 
 /// The English text of `site.yaml`.
@@ -116,7 +124,7 @@ pub struct SiteText {
 pub struct PageText {
     pub title: String,
     pub description: Option<String>,
-    pub body: String,
+    pub body: Markdown,
 }
 
 #[cfg(test)]
@@ -131,7 +139,7 @@ mod tests {
         assert_eq!((en.text, en.lang), ("Chestnuts", None));
         let fallback = Lang::En.pick("Hạt dẻ", None);
         assert_eq!((fallback.text, fallback.lang), ("Hạt dẻ", Some("vi")));
-        assert_eq!(Lang::En.pick_opt(None, None), None);
+        assert_eq!(Lang::En.pick_opt::<str>(None, None), None);
         assert_eq!(
             Lang::En.pick_opt(Some("Ngon"), None).map(|l| l.lang),
             Some(Some("vi"))

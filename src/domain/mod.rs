@@ -5,7 +5,9 @@
 //! records, model indexes them, render and assets read them.
 
 pub mod certificate;
+pub mod facet;
 pub mod language;
+pub mod markdown;
 pub mod news;
 pub mod producer;
 pub mod product;
@@ -14,7 +16,9 @@ pub mod site;
 pub mod taxonomy;
 
 pub use certificate::{Certificate, CertificateStatus};
+pub use facet::Facet;
 pub use language::{Lang, Localized};
+pub use markdown::Markdown;
 pub use news::News;
 pub use producer::{Page, Producer};
 pub use product::{Photo, Price, Product, Rating};

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::product::Photo;
+use super::Markdown;
 
 #[derive(Debug, Clone)]
 pub struct News {
@@ -20,5 +21,5 @@ pub struct News {
     pub embedded: Vec<String>,
     pub draft: bool,
     /// Markdown, rendered and sanitised at render time.
-    pub body: String,
+    pub body: Markdown,
 }

@@ -2,6 +2,7 @@
 
 use super::language::{Lang, Localized, PageText, ProducerText};
 use super::taxonomy::ProducerType;
+use super::Markdown;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Producer {
@@ -15,8 +16,7 @@ pub struct Producer {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
-    /// Markdown.
-    pub description: Option<String>,
+    pub description: Option<Markdown>,
     pub en: ProducerText,
 }
 
@@ -25,8 +25,8 @@ impl Producer {
         lang.pick(&self.name, self.en.name.as_deref())
     }
 
-    pub fn description_in(&self, lang: Lang) -> Option<Localized<'_>> {
-        lang.pick_opt(self.description.as_deref(), self.en.description.as_deref())
+    pub fn description_in(&self, lang: Lang) -> Option<Localized<'_, Markdown>> {
+        lang.pick_opt(self.description.as_ref(), self.en.description.as_ref())
     }
 }
 
@@ -36,7 +36,7 @@ pub struct Page {
     pub slug: String,
     pub title: String,
     pub description: Option<String>,
-    pub body: String,
+    pub body: Markdown,
     /// The English version, from `<slug>.en.md`.
     pub en: Option<PageText>,
 }
@@ -56,8 +56,8 @@ impl Page {
         }
     }
 
-    pub fn body_in(&self, lang: Lang) -> Localized<'_> {
-        lang.pick(&self.body, self.translation(lang).map(|t| t.body.as_str()))
+    pub fn body_in(&self, lang: Lang) -> Localized<'_, Markdown> {
+        lang.pick(&self.body, self.translation(lang).map(|t| &t.body))
     }
 
     fn translation(&self, lang: Lang) -> Option<&PageText> {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::certificate::{Certificate, CertificateStatus};
 use super::language::{Lang, Localized, PhotoText, ProductText};
 use super::shop::Shop;
+use super::Markdown;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Product {
@@ -24,8 +25,7 @@ pub struct Product {
     pub certificate: Certificate,
     pub status: CertificateStatus,
     pub summary: Option<String>,
-    /// Markdown, rendered and sanitised at render time.
-    pub description: Option<String>,
+    pub description: Option<Markdown>,
     pub photos: Vec<Photo>,
     pub price: Option<Price>,
     pub shops: Vec<Shop>,
@@ -80,8 +80,8 @@ impl Product {
         lang.pick_opt(self.summary.as_deref(), self.en.summary.as_deref())
     }
 
-    pub fn description_in(&self, lang: Lang) -> Option<Localized<'_>> {
-        lang.pick_opt(self.description.as_deref(), self.en.description.as_deref())
+    pub fn description_in(&self, lang: Lang) -> Option<Localized<'_, Markdown>> {
+        lang.pick_opt(self.description.as_ref(), self.en.description.as_ref())
     }
 
     /// The label–value details in `lang`, and their language when it is not `lang`.

@@ -30,7 +30,7 @@ impl Coverage {
         let complete = |p: &&Product| {
             translated(p.name_in(lang))
                 && opt(p.summary_in(lang))
-                && opt(p.description_in(lang))
+                && p.description_in(lang).is_none_or(|d| d.is_translated())
                 && (p.details.is_empty() || p.details_in(lang).1.is_none())
                 && (p.photos.iter())
                     .all(|ph| translated(ph.alt_in(lang)) && opt(ph.caption_in(lang)))

@@ -1,26 +1,11 @@
-//! The facets a product is filtered by on the search page: one place that says what
-//! their values are, in what order, and which value a product has.
+//! Which value of each search facet a product has, and how many listed products
+//! have each value.
 
-use crate::domain::{ProducerType, Product, STAR_LEVELS};
+use crate::domain::{Facet, ProducerType, Product, STAR_LEVELS};
 
 use super::Catalogue;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Facet {
-    District,
-    Stars,
-    Category,
-    ProducerType,
-}
-
 impl Facet {
-    pub const ALL: [Facet; 4] = [
-        Facet::District,
-        Facet::Stars,
-        Facet::Category,
-        Facet::ProducerType,
-    ];
-
     /// The index in `render::search::facet_values` of `product`'s value.
     pub fn value_of(self, catalogue: &Catalogue, product: &Product) -> usize {
         match self {

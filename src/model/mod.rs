@@ -13,7 +13,6 @@ use crate::domain::{Category, District, News, Page, Producer, Product, Site};
 use crate::validate::Validated;
 
 pub use coverage::Coverage;
-pub use facet::Facet;
 
 #[derive(Debug)]
 pub struct Catalogue {

@@ -7,7 +7,6 @@ use crate::domain::{CertificateStatus, Contact, Localized, News, Photo, Producer
 use crate::paths::{self, PhotoFormat};
 
 use super::edition::{split, Edition};
-use super::markdown;
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -496,7 +495,7 @@ pub fn producer(ed: Edition<'_>, p: usize, with_description: bool) -> ProducerVi
         product_count: catalogue.index.by_producer[p].len(),
         description_html: with_description.then(|| {
             description
-                .map(|d| markdown::to_html(d.text))
+                .map(|d| d.text.html())
                 .unwrap_or_default()
         }),
         description_lang: description.and_then(|d| d.lang),

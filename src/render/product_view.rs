@@ -10,7 +10,6 @@ use super::context::{
     category_ref, district_ref, image, producer, status_label, ImageView, ProducerView, Ref,
 };
 use super::edition::{split, Edition};
-use super::markdown;
 
 #[derive(Serialize)]
 pub struct ProductView<'a> {
@@ -146,7 +145,7 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
         summary: summary.map(|s| s.text),
         summary_lang: summary.and_then(|s| s.lang),
         description_html: description
-            .map(|d| markdown::to_html(d.text))
+            .map(|d| d.text.html())
             .unwrap_or_default(),
         description_lang: description.and_then(|d| d.lang),
         photos: product

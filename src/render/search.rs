@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::domain::{ProducerType, STAR_LEVELS};
 
-use crate::model::Facet;
+use crate::domain::Facet;
 use crate::paths::{self, search_params as params};
 
 use super::context::producer_type_label;

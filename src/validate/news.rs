@@ -11,7 +11,7 @@ use crate::content::locate::{
     locate,
     Seg::{Index, Key},
 };
-use crate::content::{Loaded, NewsSource, Source};
+use crate::content::{markdown, Loaded, NewsSource, Source};
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::domain::{News, Photo};
 
@@ -114,7 +114,7 @@ pub fn news(
             products: front.products.clone(),
             embedded,
             draft: front.draft,
-            body: loaded.record.body.clone(),
+            body: markdown::render_with_cards(&loaded.record.body),
         }),
         _ => Err(errors),
     }

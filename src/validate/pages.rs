@@ -1,7 +1,7 @@
 //! `pages/<slug>.md`: the slug must not take a path the catalogue already uses.
 
 use crate::content::locate::Seg::Key;
-use crate::content::{Loaded, PageSource};
+use crate::content::{markdown, Loaded, PageSource};
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::domain::language::PageText;
 use crate::domain::Page;
@@ -58,7 +58,7 @@ fn page_slug(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {
         slug: loaded.id.clone(),
         title: loaded.record.front.title.clone(),
         description: loaded.record.front.description.clone(),
-        body: loaded.record.body.clone(),
+        body: markdown::render_with_cards(&loaded.record.body),
         en: None,
     })
 }
@@ -90,7 +90,7 @@ pub fn attach_translation(
     page.en = Some(PageText {
         title: loaded.record.front.title.clone(),
         description: loaded.record.front.description.clone(),
-        body: loaded.record.body.clone(),
+        body: markdown::render_with_cards(&loaded.record.body),
     });
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::content::locate::Seg::Key;
 use crate::content::records::ProducerRecord;
-use crate::content::Loaded;
+use crate::content::{markdown, Loaded};
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::domain::language::ProducerText;
 use crate::domain::{District, Platform, Producer, ProducerType};
@@ -81,13 +81,13 @@ pub fn producer(
         phone: record.phone.clone(),
         email: record.email.clone(),
         website,
-        description: record.description.clone(),
+        description: record.description.as_deref().map(markdown::render),
         en: record
             .en
             .as_ref()
             .map(|t| ProducerText {
                 name: t.name.clone(),
-                description: t.description.clone(),
+                description: t.description.as_deref().map(markdown::render),
             })
             .unwrap_or_default(),
     };

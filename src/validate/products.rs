@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::content::locate::Seg::{Index, Key};
 use crate::content::records::ProductRecord;
-use crate::content::Loaded;
+use crate::content::{markdown, Loaded};
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::domain::language::{PhotoText, ProductText};
 use crate::domain::{Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site};
@@ -167,7 +167,7 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
                 certificate,
                 status,
                 summary: record.summary.clone().filter(|s| !s.trim().is_empty()),
-                description: record.description.clone(),
+                description: record.description.as_deref().map(markdown::render),
                 photos,
                 price: record.price.as_ref().map(|p| Price {
                     min: p.min,
@@ -190,7 +190,7 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
                     .map(|t| ProductText {
                         name: t.name.clone(),
                         summary: t.summary.clone().filter(|s| !s.trim().is_empty()),
-                        description: t.description.clone(),
+                        description: t.description.as_deref().map(markdown::render),
                         details: t.details.as_ref().map(|d| {
                             d.iter()
                                 .map(|d| (d.label.clone(), d.value.clone()))

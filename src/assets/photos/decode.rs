@@ -5,7 +5,7 @@ use std::path::Path;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
 
-use crate::validate::photos::{supported_format, MAX_PIXELS};
+use crate::content::photo::{supported_format, MAX_PIXELS};
 
 /// A decoded photo, as the camera held it.
 pub struct Decoded {

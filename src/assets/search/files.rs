@@ -15,7 +15,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Catalogue, Facet};
+use crate::domain::Facet;
+
+use crate::model::Catalogue;
 use crate::paths::{self, search_params as params};
 use crate::render::search;
 use crate::render::Edition;
