@@ -86,7 +86,6 @@ pub fn supported_format(start: &[u8], path: &Path) -> Result<ImageFormat, String
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,4 +63,3 @@ impl std::fmt::Display for Coverage {
         )
     }
 }
-

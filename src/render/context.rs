@@ -3,10 +3,12 @@
 
 use serde::Serialize;
 
-use crate::domain::{CertificateStatus, Contact, Localized, News, Photo, Producer, ProducerType, Product, STAR_LEVELS};
+use crate::domain::{
+    CertificateStatus, Contact, Localized, News, Photo, Producer, Product, STAR_LEVELS,
+};
 use crate::paths::{self, PhotoFormat};
 
-use super::edition::{split, Edition};
+use crate::edition::{split, Edition};
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -407,16 +409,6 @@ pub fn status_label<'a>(ed: Edition<'a>, status: CertificateStatus) -> &'a str {
     })
 }
 
-/// A producer type as the edition writes it.
-pub fn producer_type_label<'a>(ed: Edition<'a>, kind: ProducerType) -> &'a str {
-    ed.t(match kind {
-        ProducerType::Cooperative => "producer_type_htx",
-        ProducerType::CooperativeGroup => "producer_type_tht",
-        ProducerType::Enterprise => "producer_type_doanh-nghiep",
-        ProducerType::Household => "producer_type_ho-kinh-doanh",
-    })
-}
-
 /// Cards for a list of product indexes.
 pub fn cards<'a>(ed: Edition<'a>, products: &[usize]) -> Vec<CardView<'a>> {
     products
@@ -485,7 +477,7 @@ pub fn producer(ed: Edition<'_>, p: usize, with_description: bool) -> ProducerVi
         name_lang,
         url: ed.link(&paths::producer(ed.lang, &producer.id)),
         kind: producer.kind.id(),
-        type_label: producer_type_label(ed, producer.kind),
+        type_label: ed.producer_type(producer.kind),
         district: district_ref(ed, producer.district),
         address: producer.address.as_deref(),
         representative: producer.representative.as_deref(),
@@ -493,11 +485,8 @@ pub fn producer(ed: Edition<'_>, p: usize, with_description: bool) -> ProducerVi
         email: producer.email.as_deref(),
         website: producer.website.as_deref(),
         product_count: catalogue.index.by_producer[p].len(),
-        description_html: with_description.then(|| {
-            description
-                .map(|d| d.text.html())
-                .unwrap_or_default()
-        }),
+        description_html: with_description
+            .then(|| description.map(|d| d.text.html()).unwrap_or_default()),
         description_lang: description.and_then(|d| d.lang),
     }
 }

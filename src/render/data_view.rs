@@ -6,7 +6,7 @@ use crate::assets::data::{producer_columns, product_columns, Column};
 use crate::domain::site::Licence;
 use crate::paths;
 
-use super::edition::Edition;
+use crate::edition::Edition;
 
 #[derive(Serialize)]
 pub struct DataView<'a> {

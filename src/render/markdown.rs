@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::domain::markdown::{self, Markdown};
 
 use super::context::{card, CardView};
-use super::edition::Edition;
+use crate::edition::Edition;
 
 /// A piece of a Markdown body: sanitised HTML, or a product card for the theme to draw.
 /// Cards stay data, so the theme's own card markup is used and no HTML is built here.

@@ -7,14 +7,12 @@ pub mod affected;
 pub mod charts;
 pub mod context;
 pub mod data_view;
-pub mod edition;
 pub mod markdown;
 pub mod news_view;
 pub mod pages;
 pub mod product_view;
 pub mod search;
 pub mod stats;
-pub mod strings;
 pub mod structured_data;
 pub mod theme;
 
@@ -22,10 +20,9 @@ use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
 use crate::domain::Lang;
+pub use crate::edition::{Edition, Strings};
 use crate::model::Catalogue;
-pub use edition::Edition;
 pub use pages::PageJob;
-pub use strings::Strings;
 pub use theme::Theme;
 
 /// Another edition, as the error page shows it: its language, home page and strings.

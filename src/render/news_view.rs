@@ -9,8 +9,8 @@ use crate::model::Catalogue;
 use crate::paths;
 
 use super::context::{cards, image_at, ImageView};
-use super::edition::Edition;
 use super::markdown::{blocks, Block};
+use crate::edition::Edition;
 
 /// Items per page of `/tin-tuc/`.
 pub const PER_PAGE: usize = 10;

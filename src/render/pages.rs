@@ -9,8 +9,8 @@ use crate::model::Catalogue;
 use crate::paths;
 
 use super::context::{self, cards, district_link, producer, Alternate, PageMeta};
-use super::edition::{split, Edition};
 use super::{data_view, news_view, product_view, search, stats, structured_data, EditionPage};
+use crate::edition::{split, Edition};
 
 /// One page to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

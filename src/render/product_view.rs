@@ -9,7 +9,7 @@ use crate::paths;
 use super::context::{
     category_ref, district_ref, image, producer, status_label, ImageView, ProducerView, Ref,
 };
-use super::edition::{split, Edition};
+use crate::edition::{split, Edition};
 
 #[derive(Serialize)]
 pub struct ProductView<'a> {
@@ -144,9 +144,7 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
         producer: producer(ed, product.producer, false),
         summary: summary.map(|s| s.text),
         summary_lang: summary.and_then(|s| s.lang),
-        description_html: description
-            .map(|d| d.text.html())
-            .unwrap_or_default(),
+        description_html: description.map(|d| d.text.html()).unwrap_or_default(),
         description_lang: description.and_then(|d| d.lang),
         photos: product
             .photos

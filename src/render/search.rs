@@ -4,13 +4,13 @@
 
 use serde::Serialize;
 
-use crate::domain::{ProducerType, STAR_LEVELS};
+use crate::domain::STAR_LEVELS;
+use crate::edition::facets::facet_values;
 
 use crate::domain::Facet;
 use crate::paths::{self, search_params as params};
 
-use super::context::producer_type_label;
-use super::edition::Edition;
+use crate::edition::Edition;
 
 #[derive(Serialize)]
 pub struct SearchView {
@@ -60,47 +60,6 @@ pub fn view(ed: Edition<'_>) -> SearchView {
         index_url: ed.link(&paths::search_index(ed.lang)),
         query_param: params::QUERY,
         facets,
-    }
-}
-
-/// One value of a facet, named in an edition's language.
-pub struct FacetName {
-    pub id: String,
-    pub name: String,
-    pub lang: Option<&'static str>,
-}
-
-/// The facet's values in display order: the search page's filters and the search
-/// index's labels list them alike.
-pub fn facet_values(ed: Edition<'_>, facet: Facet) -> Vec<FacetName> {
-    let catalogue = ed.catalogue;
-    let named = |id: &str, name: crate::domain::Localized<'_>| FacetName {
-        id: id.to_owned(),
-        name: name.text.to_owned(),
-        lang: name.lang,
-    };
-    match facet {
-        Facet::District => (catalogue.districts.iter())
-            .map(|d| named(&d.id, d.name_in(ed.lang)))
-            .collect(),
-        // Lowest first, as people read a scale.
-        Facet::Stars => (STAR_LEVELS.iter().rev())
-            .map(|s| FacetName {
-                id: s.to_string(),
-                name: ed.strings.fill("stars_n", &[("n", &s.to_string())]),
-                lang: None,
-            })
-            .collect(),
-        Facet::Category => (catalogue.categories.iter())
-            .map(|c| named(&c.id, c.name_in(ed.lang)))
-            .collect(),
-        Facet::ProducerType => (ProducerType::ALL.iter())
-            .map(|&t| FacetName {
-                id: t.id().to_owned(),
-                name: producer_type_label(ed, t).to_owned(),
-                lang: None,
-            })
-            .collect(),
     }
 }
 

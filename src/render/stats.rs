@@ -11,8 +11,8 @@ use serde::Serialize;
 use crate::domain::{CertificateStatus, ProducerType, Product};
 
 use super::charts::{self, Bar, Chart};
-use super::context::{card, category_ref, district_ref, producer_type_label, CardView, Ref};
-use super::edition::Edition;
+use super::context::{card, category_ref, district_ref, CardView, Ref};
+use crate::edition::Edition;
 
 /// Star levels as columns, lowest first.
 const COLUMNS: [u8; 3] = [3, 4, 5];
@@ -134,7 +134,7 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
                 .collect();
             ProducerTypeRow {
                 kind: kind.id(),
-                label: producer_type_label(ed, kind),
+                label: ed.producer_type(kind),
                 producers: of_kind
                     .iter()
                     .filter(|&&p| !catalogue.index.by_producer[p].is_empty())

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::domain::{Producer, Product};
 use crate::paths::{self, PhotoFormat};
 
-use super::edition::Edition;
+use crate::edition::Edition;
 
 /// JSON that can sit inside `<script>`: `<`, `>` and `&` are written as `\u` escapes,
 /// so no value can close the script element or open a comment, and the line

@@ -47,7 +47,7 @@ impl Theme {
         languages: &[crate::domain::Lang],
     ) -> Result<Self, Vec<Diagnostic>> {
         let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
-        self.strings = super::strings::load(root, name, &codes)?;
+        self.strings = crate::edition::strings::load(root, name, &codes)?;
         Ok(self)
     }
 }

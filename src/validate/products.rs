@@ -9,7 +9,9 @@ use crate::content::records::ProductRecord;
 use crate::content::{markdown, Loaded};
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::domain::language::{PhotoText, ProductText};
-use crate::domain::{Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site};
+use crate::domain::{
+    Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site,
+};
 
 use super::fields::{date, descriptions, is_slug, reference, required_text, slugify};
 use super::photos::inspect;

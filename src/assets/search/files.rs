@@ -17,10 +17,10 @@ use serde::Serialize;
 
 use crate::domain::Facet;
 
+use crate::edition::facets;
+use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths::{self, search_params as params};
-use crate::render::search;
-use crate::render::Edition;
 
 use super::index::{Entry, Index, FIELDS};
 
@@ -110,7 +110,7 @@ pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
         facets: Facet::ALL
             .iter()
             .map(|&f| {
-                let values = search::facet_values(ed, f).into_iter();
+                let values = facets::facet_values(ed, f).into_iter();
                 (params::facet(f), values.map(|v| (v.id, v.name)).collect())
             })
             .collect(),

@@ -11,9 +11,9 @@ pub mod normalize;
 
 use std::collections::HashSet;
 
+use crate::edition::Edition;
 use crate::output::Staging;
 use crate::paths;
-use crate::render::Edition;
 
 /// Write the edition's `search/index.json` and the files it refers to, which live in
 /// a folder named by their version.

@@ -1,12 +1,17 @@
 //! One edition of the site: the catalogue seen in one language, with the theme's
-//! strings for it. Every view is built from an edition, so its links point into the
-//! edition's paths and its texts are the edition's, or marked as falling back.
+//! strings for it. Every page view is built from an edition, so its links point into
+//! the edition's paths and its texts are the edition's, or marked as falling back.
+//!
+//! Shared vocabulary of the last two stages: render draws the pages of an edition and
+//! assets writes its search index, and neither imports the other.
 
-use crate::domain::{Lang, Localized};
+pub mod facets;
+pub mod strings;
 
+use crate::domain::{Lang, Localized, ProducerType};
 use crate::model::Catalogue;
 
-use super::strings::Strings;
+pub use strings::Strings;
 
 #[derive(Clone, Copy)]
 pub struct Edition<'a> {
@@ -43,6 +48,16 @@ impl<'a> Edition<'a> {
     /// The UI string `key` in this edition's language.
     pub fn t(&self, key: &'static str) -> &'a str {
         self.strings.get(key)
+    }
+
+    /// A producer type's name in this edition's language.
+    pub fn producer_type(&self, kind: ProducerType) -> &'a str {
+        self.t(match kind {
+            ProducerType::Cooperative => "producer_type_htx",
+            ProducerType::CooperativeGroup => "producer_type_tht",
+            ProducerType::Enterprise => "producer_type_doanh-nghiep",
+            ProducerType::Household => "producer_type_ho-kinh-doanh",
+        })
     }
 
     /// A date as this edition's language writes it.
