@@ -20,4 +20,5 @@ pub mod output;
 pub mod paths;
 pub mod render;
 pub mod scaffold;
+pub mod sink;
 pub mod validate;

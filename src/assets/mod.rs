@@ -15,18 +15,18 @@ use walkdir::WalkDir;
 use crate::diagnostics::{relative, Diagnostic};
 use crate::domain::Lang;
 use crate::model::Catalogue;
-use crate::output::Staging;
 use crate::paths;
+use crate::sink::Sink;
 
 /// Write the data downloads.
-pub fn write_data(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
+pub fn write_data(catalogue: &Catalogue, staging: &dyn Sink) -> std::io::Result<()> {
     staging.write(paths::PRODUCTS_JSON, &data::products_json(catalogue))?;
     staging.write(paths::PRODUCTS_CSV, &data::products_csv(catalogue))?;
     staging.write(paths::PRODUCERS_CSV, &data::producers_csv(catalogue))
 }
 
 /// Write each product's QR code, in parallel: at national scale there are thousands.
-pub fn write_qr_codes(catalogue: &Catalogue, staging: &Staging) -> Vec<Diagnostic> {
+pub fn write_qr_codes(catalogue: &Catalogue, staging: &dyn Sink) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     catalogue
         .products
@@ -53,7 +53,7 @@ pub fn write_qr_codes(catalogue: &Catalogue, staging: &Staging) -> Vec<Diagnosti
 pub fn write_sitemap(
     catalogue: &Catalogue,
     entries: &[sitemap::Entry],
-    staging: &Staging,
+    staging: &dyn Sink,
 ) -> std::io::Result<()> {
     let base = &catalogue.site.base_url;
     for (path, xml) in sitemap::sitemaps(base, entries, sitemap::MAX_URLS, catalogue.today) {
@@ -63,12 +63,12 @@ pub fn write_sitemap(
 }
 
 /// Write the news' Atom feed, empty when there is no news: every page links to it.
-pub fn write_feed(catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
+pub fn write_feed(catalogue: &Catalogue, staging: &dyn Sink) -> std::io::Result<()> {
     staging.write(paths::NEWS_FEED, feed::atom(catalogue).as_bytes())
 }
 
 /// Copy the theme's `static/` folder to the site root.
-pub fn copy_static(root: &Path, static_dir: &Path, staging: &Staging) -> Result<(), Diagnostic> {
+pub fn copy_static(root: &Path, static_dir: &Path, staging: &dyn Sink) -> Result<(), Diagnostic> {
     if !static_dir.is_dir() {
         return Ok(());
     }

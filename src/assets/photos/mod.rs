@@ -20,8 +20,8 @@ use crate::diagnostics::{relative, Diagnostic};
 use crate::domain::product::{PHOTO_WIDTHS, SHARE_SIZE};
 use crate::domain::Photo;
 use crate::model::Catalogue;
-use crate::output::Staging;
 use crate::paths::{self, PhotoFormat};
+use crate::sink::Sink;
 
 use cache::{hash_file, Cache, Key};
 use process::{encode, shrink, Prepared, JPEG_QUALITY, WEBP_QUALITY};
@@ -64,7 +64,7 @@ pub fn write_all(
     catalogue: &Catalogue,
     root: &Path,
     cache: &Cache,
-    staging: &Staging,
+    staging: &dyn Sink,
     progress: &ProgressBar,
 ) -> PhotoRun {
     let product_photos = catalogue.products.iter().flat_map(|p| {
@@ -213,7 +213,7 @@ fn copy_name(width: u32, format: PhotoFormat) -> String {
 }
 
 /// Link or copy a job's cached files to their places in the build.
-fn publish(job: &Job, needs: &[Need], staging: &Staging) -> Result<(), String> {
+fn publish(job: &Job, needs: &[Need], staging: &dyn Sink) -> Result<(), String> {
     let place = |entry: &Path, name: &str, target: &str| {
         staging
             .link(target, &entry.join(name))

@@ -12,12 +12,12 @@ pub mod normalize;
 use std::collections::HashSet;
 
 use crate::edition::Edition;
-use crate::output::Staging;
 use crate::paths;
+use crate::sink::Sink;
 
 /// Write the edition's `search/index.json` and the files it refers to, which live in
 /// a folder named by their version.
-pub fn write(ed: Edition<'_>, staging: &Staging) -> std::io::Result<()> {
+pub fn write(ed: Edition<'_>, staging: &dyn Sink) -> std::io::Result<()> {
     let index = index::build(ed.catalogue, ed.lang);
     let files = files::files(ed, &index);
     let entry = paths::search_index(ed.lang);
