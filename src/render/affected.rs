@@ -1,15 +1,49 @@
 //! Which pages an edit to product and producer records changes. `ocop serve` renders
 //! only those after such a file is saved, so that a national catalogue refreshes in a
 //! moment instead of rebuilding tens of thousands of pages.
+//!
+//! This module finds what changed; each page kind (`pages/*.rs`) says which of its
+//! pages that reaches.
 
 use std::collections::BTreeSet;
 
-use crate::domain::STAR_LEVELS;
-
 use crate::model::Catalogue;
 
-use super::news_view;
-use super::pages::{page_count, PageJob};
+use super::pages::{self, page_count, PageJob};
+
+/// An edit to product and producer records that keeps the catalogue's shape.
+pub struct Change<'a> {
+    pub old: &'a Catalogue,
+    pub new: &'a Catalogue,
+    /// By product index, the same in both: whether the product's pages changed.
+    pub dirty: Vec<bool>,
+    /// The indexes of the dirty products, in order.
+    pub dirty_ids: Vec<usize>,
+    /// Producers whose page changed: their record, their product count or the
+    /// cards they list.
+    pub producers: BTreeSet<usize>,
+}
+
+impl Change<'_> {
+    /// The pages (from 1) of a listing at `per_page` that now show other products, or
+    /// a dirty one.
+    pub fn changed_pages(&self, old: &[usize], new: &[usize], per_page: usize) -> Vec<usize> {
+        changed_pages(old, new, &self.dirty, per_page)
+    }
+
+    /// The changed pages of the product listing that `ids` picks from a catalogue.
+    pub fn listing_pages(&self, ids: impl Fn(&Catalogue) -> &[usize]) -> Vec<usize> {
+        let per_page = self.new.site.products_per_page;
+        self.changed_pages(ids(self.old), ids(self.new), per_page)
+    }
+
+    /// The news items that mention a dirty product.
+    pub fn news(&self) -> BTreeSet<usize> {
+        (self.dirty_ids.iter())
+            .flat_map(|&i| self.new.index.news_by_product[i].iter().copied())
+            .collect()
+    }
+}
 
 /// The pages of `new` that differ from those of `old`, for two catalogues of the same
 /// site, theme and news whose product and producer records may differ. `None` when the
@@ -54,55 +88,14 @@ pub fn affected(old: &Catalogue, new: &Catalogue) -> Option<Vec<PageJob>> {
     if dirty_ids.is_empty() {
         return Some(Vec::new());
     }
-
-    // The pages that show counts, totals or samples of the whole catalogue.
-    let mut jobs = vec![
-        PageJob::Home,
-        PageJob::Stats,
-        PageJob::Data,
-        PageJob::Search,
-    ];
-    for &i in &dirty_ids {
-        jobs.push(PageJob::Product(i));
-        if new.products[i].is_listed() {
-            jobs.push(PageJob::ProductSheet(i));
-        }
-        jobs.extend((0..new.products[i].aliases.len()).map(|a| PageJob::Alias(i, a)));
-    }
-    jobs.push(PageJob::Producers);
-    jobs.extend(producers.iter().map(|&p| PageJob::Producer(p)));
-
-    let per_page = new.site.products_per_page;
-    let changed = |old_ids: &[usize], new_ids: &[usize]| {
-        changed_pages(old_ids, new_ids, &dirty, per_page).into_iter()
+    let change = Change {
+        old,
+        new,
+        dirty,
+        dirty_ids,
+        producers,
     };
-    jobs.extend(changed(&old.index.listed, &new.index.listed).map(PageJob::Products));
-    for &s in STAR_LEVELS.iter().rev() {
-        jobs.extend(changed(old.with_stars(s), new.with_stars(s)).map(|n| PageJob::Stars(s, n)));
-    }
-    for (c, ids) in new.index.by_category.iter().enumerate() {
-        jobs.extend(changed(&old.index.by_category[c], ids).map(|n| PageJob::Category(c, n)));
-    }
-    for (d, ids) in new.index.by_district.iter().enumerate() {
-        // One page per district, however many products it has.
-        if !changed_pages(&old.index.by_district[d], ids, &dirty, usize::MAX).is_empty() {
-            jobs.push(PageJob::District(d));
-        }
-    }
-
-    // News and Markdown pages can show product cards.
-    let news: BTreeSet<usize> = dirty_ids
-        .iter()
-        .flat_map(|&i| new.index.news_by_product[i].iter().copied())
-        .collect();
-    if !news.is_empty() {
-        jobs.extend(news.iter().map(|&n| PageJob::News(n)));
-        jobs.extend((1..=news_view::listing_pages(new)).map(PageJob::NewsList));
-    }
-    jobs.extend((0..new.pages.len()).map(PageJob::Page));
-    jobs.sort();
-    jobs.dedup();
-    Some(jobs)
+    Some(pages::affected_by(&change))
 }
 
 /// Whether the two catalogues have the same products and producers, in the same

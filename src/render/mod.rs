@@ -25,14 +25,6 @@ use crate::model::Catalogue;
 pub use pages::PageJob;
 pub use theme::Theme;
 
-/// Another edition, as the error page shows it: its language, home page and strings.
-#[derive(serde::Serialize)]
-struct OtherEdition<'a> {
-    code: &'static str,
-    home_url: String,
-    t: &'a Strings,
-}
-
 /// A page of one edition: the unit of rendering.
 pub type EditionPage = (Lang, PageJob);
 
@@ -95,19 +87,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every edition but `lang`'s, with its home page and its own strings.
-    fn other_editions(&self, lang: Lang) -> Vec<OtherEdition<'_>> {
-        (self.editions.iter())
-            .zip(&self.strings)
-            .filter(|((l, _), _)| *l != lang)
-            .map(|(&(l, _), strings)| OtherEdition {
-                code: l.code(),
-                home_url: self.catalogue.site.link(&crate::paths::home(l)),
-                t: strings,
-            })
-            .collect()
-    }
-
     pub fn catalogue(&self) -> &'a Catalogue {
         self.catalogue
     }
@@ -116,11 +95,7 @@ impl<'a> Renderer<'a> {
         let k = (self.editions.iter().position(|(l, _)| *l == lang)).unwrap_or(0);
         let edition = self.edition(k);
         let template = job.template();
-        let mut context = job.context(edition);
-        if job == PageJob::NotFound {
-            // One error page serves every edition: it speaks each other language too.
-            context.insert("other_editions", &self.other_editions(lang));
-        }
+        let context = job.context(edition);
         self.editions[k]
             .1
             .render(template, &context)

@@ -7,25 +7,9 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, with_suggestion, Diagnostic};
 
-/// Templates every theme must have: one per kind of page the catalogue writes.
-pub const REQUIRED: &[&str] = &[
-    "index.html",
-    "products.html",
-    "product.html",
-    "district.html",
-    "star.html",
-    "category.html",
-    "producers.html",
-    "producer.html",
-    "stats.html",
-    "page.html",
-    "404.html",
-    "product_sheet.html",
-    "redirect.html",
-    "data.html",
-    "news_list.html",
-    "news.html",
-];
+/// Templates every theme must have: one per kind of page the catalogue writes, as
+/// the page kinds declare them.
+pub const REQUIRED: &[&str] = super::pages::TEMPLATES;
 
 pub struct Theme {
     pub tera: Tera,

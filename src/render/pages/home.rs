@@ -1,0 +1,66 @@
+//! The home page: featured products and the catalogue's totals.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::domain::Lang;
+use crate::edition::Edition;
+use crate::model::Catalogue;
+use crate::paths;
+
+use super::super::affected::Change;
+use super::super::context::cards;
+use super::super::structured_data;
+use super::{Head, Kind};
+
+pub struct Home;
+
+#[derive(Serialize)]
+struct Totals {
+    products: usize,
+    producers: usize,
+    districts: usize,
+    categories: usize,
+}
+
+impl Kind for Home {
+    type Args = ();
+    const TEMPLATE: &'static str = "index.html";
+
+    fn all(_: &Catalogue) -> Vec<()> {
+        vec![()]
+    }
+
+    fn path(_: &Catalogue, lang: Lang, (): ()) -> String {
+        paths::home(lang)
+    }
+
+    fn context<'a>(ed: Edition<'a>, (): (), cx: &mut Context) -> Head<'a> {
+        let catalogue = ed.catalogue;
+        let featured: Vec<usize> = (catalogue.index.listed.iter())
+            .copied()
+            .filter(|&i| catalogue.products[i].featured)
+            .collect();
+        cx.insert("featured", &cards(ed, &featured));
+        cx.insert(
+            "totals",
+            &Totals {
+                products: catalogue.index.listed.len(),
+                producers: (catalogue.index.by_producer.iter())
+                    .filter(|p| !p.is_empty())
+                    .count(),
+                districts: catalogue.districts.len(),
+                categories: catalogue.categories.len(),
+            },
+        );
+        Head {
+            jsonld: Some(structured_data::home(ed)),
+            ..Head::titled(catalogue.site.title_in(ed.lang).text)
+        }
+    }
+
+    /// Counts and featured cards of the whole catalogue.
+    fn affected(_: &Change) -> Vec<()> {
+        vec![()]
+    }
+}

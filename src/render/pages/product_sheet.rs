@@ -1,0 +1,45 @@
+//! A product's printable sheet, for trade fairs: a copy of its page on one A5 sheet.
+
+use tera::Context;
+
+use crate::domain::Lang;
+use crate::edition::Edition;
+use crate::model::Catalogue;
+use crate::paths;
+
+use super::super::affected::Change;
+use super::product::product_head;
+use super::{Head, Kind};
+
+pub struct ProductSheet;
+
+impl Kind for ProductSheet {
+    /// The product's index.
+    type Args = usize;
+    const TEMPLATE: &'static str = "product_sheet.html";
+    const IN_SITEMAP: bool = false;
+
+    /// No sheet for an expired product: it must not be handed out as certified.
+    fn all(catalogue: &Catalogue) -> Vec<usize> {
+        catalogue.index.listed.clone()
+    }
+
+    fn path(catalogue: &Catalogue, lang: Lang, i: usize) -> String {
+        paths::product_sheet(lang, &catalogue.products[i].slug)
+    }
+
+    fn context<'a>(ed: Edition<'a>, i: usize, cx: &mut Context) -> Head<'a> {
+        let slug = &ed.catalogue.products[i].slug;
+        Head {
+            // A copy's canonical address is the page it copies.
+            canonical: Some(ed.absolute(&paths::product(ed.lang, slug))),
+            ..product_head(ed, i, cx)
+        }
+    }
+
+    fn affected(change: &Change) -> Vec<usize> {
+        (change.dirty_ids.iter().copied())
+            .filter(|&i| change.new.products[i].is_listed())
+            .collect()
+    }
+}
