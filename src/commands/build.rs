@@ -101,6 +101,21 @@ pub(super) fn write_catalogue_files(
     Ok(())
 }
 
+/// One page rendered and minified: the file it goes to, and its bytes. The time spent
+/// minifying is added to `minifying`, in nanoseconds.
+pub(super) fn render_page(
+    renderer: &Renderer,
+    (lang, job): EditionPage,
+    minifying: &AtomicU64,
+) -> Result<(String, Vec<u8>), Diagnostic> {
+    let html = renderer.render((lang, job))?;
+    let file = paths::file_for(&job.path(renderer.catalogue(), lang));
+    let started = Instant::now();
+    let minified = output::minify(&html);
+    minifying.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    Ok((file, minified))
+}
+
 /// Where a build writes.
 pub struct Targets<'a> {
     /// The site, replaced only when the build succeeds.
@@ -149,15 +164,11 @@ pub fn publish(
     let minifying = AtomicU64::new(0);
     let page_errors: Vec<_> = jobs
         .par_iter()
-        .filter_map(|&(lang, job)| {
-            let html = match renderer.render((lang, job)) {
-                Ok(html) => html,
+        .filter_map(|&page| {
+            let (file, minified) = match render_page(&renderer, page, &minifying) {
+                Ok(rendered) => rendered,
                 Err(error) => return Some(error),
             };
-            let file = paths::file_for(&job.path(&catalogue, lang));
-            let started = Instant::now();
-            let minified = output::minify(&html);
-            minifying.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
             staging
                 .write(&file, &minified)
                 .err()

@@ -3,6 +3,7 @@
 //! catalogue has tens of thousands of pages; the communications team waits for one.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU64;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -11,11 +12,10 @@ use crate::content::{self, patch::patch, RawContent};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Catalogue;
 use crate::output::{self, Staging};
-use crate::paths;
 use crate::render::{affected::affected, pages, EditionPage, PageJob, Renderer};
 use crate::validate::Options;
 
-use super::build::{self, write_catalogue_files, Built, Targets};
+use super::build::{self, render_page, write_catalogue_files, Built, Targets};
 use super::serve::PagesReady;
 use super::timings::Timings;
 use super::{prepare_loaded, Failure, Prepared};
@@ -115,13 +115,10 @@ impl Session {
             mut timings,
         } = prepared;
         let renderer = Renderer::new(theme, &catalogue);
+        let minifying = AtomicU64::new(0);
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
             .par_iter()
-            .map(|&(lang, job)| {
-                let html = renderer.render((lang, job))?;
-                let file = paths::file_for(&job.path(&catalogue, lang));
-                Ok((file, output::minify(&html)))
-            })
+            .map(|&page| render_page(&renderer, page, &minifying))
             .collect();
         let mut diagnostics = Diagnostics::default();
         let mut pages_written = Vec::with_capacity(rendered.len());
