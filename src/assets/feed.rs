@@ -35,7 +35,7 @@ pub fn atom(catalogue: &Catalogue) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\" xml:base=\"{}\">\n",
-        escape(&site.language),
+        site.languages.first().copied().unwrap_or(Lang::Vi).code(),
         escape(&site.base_url)
     ));
     xml.push_str(&format!("<id>{}</id>\n", escape(&feed_url)));

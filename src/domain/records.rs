@@ -25,9 +25,6 @@ pub struct SiteRecord {
     pub description: String,
     /// Địa chỉ công khai, kết thúc bằng `/`, ví dụ https://ocop.example.vn/. / Public address.
     pub base_url: String,
-    /// Ngôn ngữ của trang. / Page language.
-    #[serde(default = "default_language")]
-    pub language: String,
     /// Tên tỉnh. / Province name.
     pub province: String,
     /// Thư mục giao diện trong themes/. / Theme folder under themes/.
@@ -75,7 +72,6 @@ impl Default for SiteRecord {
             title: "OCOP".into(),
             description: String::new(),
             base_url: "http://localhost/".into(),
-            language: default_language(),
             province: String::new(),
             theme: default_theme(),
             certificate_validity_months: default_validity(),
@@ -94,9 +90,6 @@ impl Default for SiteRecord {
     }
 }
 
-fn default_language() -> String {
-    "vi".into()
-}
 fn default_theme() -> String {
     "default".into()
 }

@@ -11,7 +11,6 @@ pub struct Site {
     pub base_url: String,
     /// The path part of `base_url`, always starting and ending in `/`.
     pub base_path: String,
-    pub language: String,
     pub province: String,
     pub theme: String,
     pub validity_months: u32,

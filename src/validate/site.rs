@@ -3,10 +3,10 @@
 use url::Url;
 
 use crate::content::locate::Seg::{Index, Key};
-use crate::content::records::SiteRecord;
 use crate::content::Loaded;
 use crate::diagnostics::{with_suggestion, Diagnostics};
 use crate::domain::language::SiteText;
+use crate::domain::records::SiteRecord;
 use crate::domain::shop::builtin_platforms;
 use crate::domain::site::{Campaign, Licence};
 use crate::domain::{Contact, Lang, Platform, Site};
@@ -123,7 +123,6 @@ fn resolve(
         description: record.description.clone(),
         base_url,
         base_path,
-        language: record.language.clone(),
         province: record.province.clone(),
         theme: record.theme.clone(),
         validity_months: record.certificate_validity_months,
