@@ -152,12 +152,12 @@ fn write_products(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn E
             "subcategory": p.subcategory.map(|s| category.subcategories[s].name.clone()),
             "producer": {
                 "id": producer.id,
-                "name": producer.name,
+                "name": producer.name(),
                 "type_label": producer.kind.label(),
-                "representative": producer.representative,
-                "address": producer.address,
-                "phone": producer.phone,
-                "email": producer.email,
+                "representative": producer.record.representative,
+                "address": producer.record.address,
+                "phone": producer.record.phone,
+                "email": producer.record.email,
                 "website": producer.website,
             },
             "certificate": {
@@ -175,7 +175,7 @@ fn write_products(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn E
                 "platform": s.platform,
                 "url": catalogue.site.outbound(&s.url),
             })).collect::<Vec<_>>(),
-            "details": p.details.iter().map(|(label, value)| json!({ "label": label, "value": value })).collect::<Vec<_>>(),
+            "details": p.details.iter().map(|d| json!({ "label": d.label, "value": d.value })).collect::<Vec<_>>(),
             "tags": p.tags,
         });
         // Terms only for listed products: ocop's listings leave out expired ones.
@@ -257,13 +257,13 @@ fn write_terms(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn Erro
                 .join(&producer.id)
                 .join("_index.md"),
             &json!({
-                "title": producer.name,
+                "title": producer.name(),
                 "type_label": producer.kind.label(),
                 "district": { "id": district.id, "name": district.name },
-                "representative": producer.representative,
-                "address": producer.address,
-                "phone": producer.phone,
-                "email": producer.email,
+                "representative": producer.record.representative,
+                "address": producer.record.address,
+                "phone": producer.record.phone,
+                "email": producer.record.email,
                 "website": producer.website,
             }),
             producer.description.as_ref().map(|d| d.source.as_str()),

@@ -11,12 +11,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use ocop::content::records::{
+use ocop::content::{embed, frontmatter, read_yaml, yaml, Source};
+use ocop::diagnostics::Diagnostic;
+use ocop::domain::records::{
     CategoryRecord, DistrictRecord, NewsFrontMatter, PageFrontMatter, ProducerRecord,
     ProductRecord, SiteRecord,
 };
-use ocop::content::{embed, frontmatter, read_yaml, yaml, Source};
-use ocop::diagnostics::Diagnostic;
 
 /// Reads the content file at a path under a site root, keeping only its error.
 type Load = fn(&Path, &Path) -> Option<Diagnostic>;

@@ -91,7 +91,7 @@ fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'
         },
         producer: ProducerRef {
             id: &producer.id,
-            name: &producer.name,
+            name: producer.name(),
             kind: producer.kind.id(),
         },
         certificate: CertificateRecord {
@@ -129,8 +129,8 @@ fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'
             })
             .collect(),
         en: has_english(catalogue).then(|| EnglishRecord {
-            name: product.en.name.as_deref(),
-            summary: product.en.summary.as_deref(),
+            name: product.en.as_ref().and_then(|t| t.name.as_deref()),
+            summary: product.en.as_ref().and_then(|t| t.summary.as_deref()),
             url: catalogue
                 .site
                 .absolute(&paths::product(Lang::En, &product.slug)),
@@ -272,7 +272,7 @@ pub fn products_csv(catalogue: &Catalogue) -> Vec<u8> {
             catalogue.categories[p.category].name.clone(),
             catalogue.districts[p.district].name.clone(),
             producer.id.clone(),
-            producer.name.clone(),
+            producer.name().to_owned(),
             producer.kind.label().to_owned(),
             p.certificate.decision.clone(),
             p.certificate.date.to_string(),
@@ -289,8 +289,12 @@ pub fn products_csv(catalogue: &Catalogue) -> Vec<u8> {
         ];
         if has_english(catalogue) {
             row.extend([
-                p.en.name.clone().unwrap_or_default(),
-                p.en.summary.clone().unwrap_or_default(),
+                p.en.as_ref()
+                    .and_then(|t| t.name.clone())
+                    .unwrap_or_default(),
+                p.en.as_ref()
+                    .and_then(|t| t.summary.clone())
+                    .unwrap_or_default(),
                 catalogue.site.absolute(&paths::product(Lang::En, &p.slug)),
             ]);
         }
@@ -305,20 +309,24 @@ pub fn producers_csv(catalogue: &Catalogue) -> Vec<u8> {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
         let mut row = vec![
             p.id.clone(),
-            p.name.clone(),
+            p.name().to_owned(),
             p.kind.label().to_owned(),
             catalogue.districts[p.district].name.clone(),
-            text(&p.address),
-            text(&p.representative),
-            text(&p.phone),
-            text(&p.email),
+            text(&p.record.address),
+            text(&p.record.representative),
+            text(&p.record.phone),
+            text(&p.record.email),
             text(&p.website),
             catalogue.index.by_producer[i].len().to_string(),
             catalogue.site.absolute(&paths::producer(Lang::Vi, &p.id)),
         ];
         if has_english(catalogue) {
             row.extend([
-                text(&p.en.name),
+                p.record
+                    .en
+                    .as_ref()
+                    .and_then(|t| t.name.clone())
+                    .unwrap_or_default(),
                 catalogue.site.absolute(&paths::producer(Lang::En, &p.id)),
             ]);
         }

@@ -10,7 +10,6 @@ pub mod locate;
 pub mod markdown;
 pub mod patch;
 pub mod photo;
-pub mod records;
 pub mod schema;
 pub mod text;
 pub mod write;
@@ -25,8 +24,8 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic, Diagnostics};
+use crate::domain::records::*;
 use locate::{locate, Seg};
-use records::*;
 
 /// A content file's text, kept so later stages can point at lines inside it.
 #[derive(Debug)]

@@ -9,7 +9,7 @@
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 
-use super::records::{ProducerRecord, ProductRecord, SiteRecord};
+use crate::domain::records::{ProducerRecord, ProductRecord, SiteRecord};
 
 /// One schema file and the content files it describes.
 #[derive(Debug, Clone)]

@@ -86,28 +86,11 @@ impl<'a, T: ?Sized> Localized<'a, T> {
     }
 }
 
-/// A product's English text; every field is optional.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ProductText {
-    pub name: Option<String>,
-    pub summary: Option<String>,
-    pub description: Option<Markdown>,
-    /// Replaces the whole list when present.
-    pub details: Option<Vec<(String, String)>>,
-}
-
 /// A photo's English alternative text and caption.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PhotoText {
     pub alt: Option<String>,
     pub caption: Option<String>,
-}
-
-/// A producer's English name and description.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ProducerText {
-    pub name: Option<String>,
-    pub description: Option<Markdown>,
 }
 
 /// The English text of `site.yaml`.

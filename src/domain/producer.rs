@@ -1,32 +1,41 @@
 //! A producing entity ("chủ thể"): cooperative, group, enterprise or household.
 
-use super::language::{Lang, Localized, PageText, ProducerText};
+use super::language::{Lang, Localized, PageText};
+use super::records::ProducerRecord;
 use super::taxonomy::ProducerType;
 use super::Markdown;
 
+/// A producer: its file as written, kept once, with what validation resolved from it.
+/// Views borrow the record's fields; a new optional field in the record needs no
+/// change here.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Producer {
     pub id: String,
-    pub name: String,
+    /// `producers/<id>.yaml`, checked.
+    pub record: ProducerRecord,
     pub kind: ProducerType,
     /// Index into `Catalogue::districts`.
     pub district: usize,
-    pub address: Option<String>,
-    pub representative: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
+    /// The record's website, checked to be https and without tracking parameters.
     pub website: Option<String>,
+    /// The record's description, rendered.
     pub description: Option<Markdown>,
-    pub en: ProducerText,
+    /// Its English translation, rendered.
+    pub en_description: Option<Markdown>,
 }
 
 impl Producer {
+    pub fn name(&self) -> &str {
+        &self.record.name
+    }
+
     pub fn name_in(&self, lang: Lang) -> Localized<'_> {
-        lang.pick(&self.name, self.en.name.as_deref())
+        let en = self.record.en.as_ref().and_then(|t| t.name.as_deref());
+        lang.pick(&self.record.name, en)
     }
 
     pub fn description_in(&self, lang: Lang) -> Option<Localized<'_, Markdown>> {
-        lang.pick_opt(self.description.as_ref(), self.en.description.as_ref())
+        lang.pick_opt(self.description.as_ref(), self.en_description.as_ref())
     }
 }
 

@@ -5,37 +5,46 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::certificate::{Certificate, CertificateStatus};
-use super::language::{Lang, Localized, PhotoText, ProductText};
+use super::language::{Lang, Localized, PhotoText};
+use super::records::{DetailRecord, PriceRecord, ProductRecord};
 use super::shop::Shop;
 use super::Markdown;
 
+/// A product: its file as written, kept once, with what validation resolved from it.
+/// The record's own fields read through the product (`product.name`, `product.tags`);
+/// the fields below take the place of the record's references and texts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Product {
     pub slug: String,
-    pub name: String,
-    pub stars: u8,
+    /// `products/<slug>/product.yaml`, checked; a blank summary reads as none.
+    pub record: ProductRecord,
     /// Index into `Catalogue::categories`.
     pub category: usize,
     /// Index into that category's `subcategories`.
     pub subcategory: Option<usize>,
     /// Index into `Catalogue::producers`.
     pub producer: usize,
-    /// Index into `Catalogue::districts`.
+    /// Index into `Catalogue::districts`: the record's, else its producer's.
     pub district: usize,
     pub certificate: Certificate,
     pub status: CertificateStatus,
-    pub summary: Option<String>,
+    /// The record's description, rendered.
     pub description: Option<Markdown>,
+    /// Its English translation, rendered.
+    pub en_description: Option<Markdown>,
     pub photos: Vec<Photo>,
-    pub price: Option<Price>,
+    /// The shop links, checked and without tracking parameters.
     pub shops: Vec<Shop>,
-    pub details: Vec<(String, String)>,
-    pub tags: Vec<String>,
-    pub featured: bool,
+    /// Earlier ratings, dated.
     pub history: Vec<Rating>,
-    /// Earlier slugs, published as redirects to this product.
-    pub aliases: Vec<String>,
-    pub en: ProductText,
+}
+
+impl std::ops::Deref for Product {
+    type Target = ProductRecord;
+
+    fn deref(&self) -> &ProductRecord {
+        &self.record
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,13 +61,6 @@ pub struct Photo {
     pub height: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Price {
-    pub min: u64,
-    pub max: Option<u64>,
-    pub unit: Option<String>,
-}
-
 /// An earlier OCOP rating of the same product.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rating {
@@ -73,23 +75,26 @@ impl Product {
     }
 
     pub fn name_in(&self, lang: Lang) -> Localized<'_> {
-        lang.pick(&self.name, self.en.name.as_deref())
+        let en = self.record.en.as_ref().and_then(|t| t.name.as_deref());
+        lang.pick(&self.record.name, en)
     }
 
     pub fn summary_in(&self, lang: Lang) -> Option<Localized<'_>> {
-        lang.pick_opt(self.summary.as_deref(), self.en.summary.as_deref())
+        let en = self.record.en.as_ref().and_then(|t| t.summary.as_deref());
+        lang.pick_opt(self.record.summary.as_deref(), en)
     }
 
     pub fn description_in(&self, lang: Lang) -> Option<Localized<'_, Markdown>> {
-        lang.pick_opt(self.description.as_ref(), self.en.description.as_ref())
+        lang.pick_opt(self.description.as_ref(), self.en_description.as_ref())
     }
 
     /// The label–value details in `lang`, and their language when it is not `lang`.
-    pub fn details_in(&self, lang: Lang) -> (&[(String, String)], Option<&'static str>) {
-        match (lang, &self.en.details) {
+    pub fn details_in(&self, lang: Lang) -> (&[DetailRecord], Option<&'static str>) {
+        let en = self.record.en.as_ref().and_then(|t| t.details.as_ref());
+        match (lang, en) {
             (Lang::En, Some(details)) => (details, None),
-            (Lang::Vi, _) => (&self.details, None),
-            _ => (&self.details, Some(Lang::Vi.code())),
+            (Lang::Vi, _) => (&self.record.details, None),
+            _ => (&self.record.details, Some(Lang::Vi.code())),
         }
     }
 }
@@ -104,7 +109,7 @@ impl Photo {
     }
 }
 
-impl Price {
+impl PriceRecord {
     /// "120.000 ₫" or "120.000 – 150.000 ₫", with the unit after a slash, as
     /// Vietnamese writes it.
     pub fn display(&self) -> String {
@@ -152,7 +157,7 @@ mod tests {
 
     #[test]
     fn displays_ranges_and_units() {
-        let price = |min, max, unit: Option<&str>| Price {
+        let price = |min, max, unit: Option<&str>| PriceRecord {
             min,
             max,
             unit: unit.map(Into::into),

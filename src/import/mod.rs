@@ -22,9 +22,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::content::records::{ProducerRecord, ProductRecord};
 use crate::content::{self, yaml, Loaded, RawContent, Source};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::domain::records::{ProducerRecord, ProductRecord};
 use crate::validate;
 
 /// What happens to a file.

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::content::records::ProducerRecord;
 use crate::content::RawContent;
 use crate::diagnostics::with_suggestion;
+use crate::domain::records::ProducerRecord;
 use crate::validate::fields::{not_a_slug, slugify};
 
 use super::rows::{ProducerCells, Row};

@@ -2,8 +2,8 @@
 
 use csv::StringRecord;
 
-use crate::content::records::{CertificateRecord, PriceRecord, ProductRecord};
 use crate::content::RawContent;
+use crate::domain::records::{CertificateRecord, PriceRecord, ProductRecord};
 use crate::validate::fields::{not_a_slug, slugify};
 
 use super::cells;

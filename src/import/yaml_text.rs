@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use crate::content::records::{ProducerRecord, ProductRecord};
 use crate::content::yaml::quote;
+use crate::domain::records::{ProducerRecord, ProductRecord};
 
 /// Lines of `key: value`, indented by nesting level.
 #[derive(Default)]

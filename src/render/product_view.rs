@@ -153,7 +153,10 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
             .collect(),
         details: details
             .iter()
-            .map(|(label, value)| Detail { label, value })
+            .map(|d| Detail {
+                label: &d.label,
+                value: &d.value,
+            })
             .collect(),
         details_lang,
         price: product.price.as_ref().map(|p| PriceView {

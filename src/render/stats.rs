@@ -162,7 +162,7 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
         .filter(|p| p.status == CertificateStatus::Expiring)
         .map(|p| ExpiringRow {
             card: card(ed, p),
-            phone: catalogue.producers[p.producer].phone.as_deref(),
+            phone: catalogue.producers[p.producer].record.phone.as_deref(),
             expires: p.certificate.expires.to_string(),
             expires_display: ed.date(p.certificate.expires),
             days_left: (p.certificate.expires - catalogue.today).num_days(),

@@ -5,10 +5,10 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::content::locate::Seg::{Index, Key};
 use crate::content::photo::read_header;
-use crate::content::records::ProductRecord;
 use crate::content::text;
 use crate::content::Loaded;
 use crate::diagnostics::Diagnostic;
+use crate::domain::records::ProductRecord;
 use crate::domain::Product;
 
 /// Narrower than this, a photo looks blurry on a phone's product page, which shows the

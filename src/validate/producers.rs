@@ -1,10 +1,9 @@
 //! `producers/<id>.yaml`: type and district must be known.
 
 use crate::content::locate::Seg::Key;
-use crate::content::records::ProducerRecord;
 use crate::content::{markdown, Loaded};
 use crate::diagnostics::{with_suggestion, Diagnostic};
-use crate::domain::language::ProducerText;
+use crate::domain::records::ProducerRecord;
 use crate::domain::{District, Platform, Producer, ProducerType};
 
 use super::fields::{descriptions, is_slug, reference, required_text};
@@ -71,25 +70,15 @@ pub fn producer(
             .ok()
             .map(|shop| shop.url)
     });
+    let en_description = record.en.as_ref().and_then(|t| t.description.as_deref());
     let producer = Producer {
         id: loaded.id.clone(),
-        name: record.name.clone(),
+        record: record.clone(),
         kind,
         district,
-        address: record.address.clone(),
-        representative: record.representative.clone(),
-        phone: record.phone.clone(),
-        email: record.email.clone(),
         website,
         description: record.description.as_deref().map(markdown::render),
-        en: record
-            .en
-            .as_ref()
-            .map(|t| ProducerText {
-                name: t.name.clone(),
-                description: t.description.as_deref().map(markdown::render),
-            })
-            .unwrap_or_default(),
+        en_description: en_description.map(markdown::render),
     };
     (producer, errors)
 }

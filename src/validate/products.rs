@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::content::locate::Seg::{Index, Key};
-use crate::content::records::ProductRecord;
 use crate::content::{markdown, Loaded};
 use crate::diagnostics::{with_suggestion, Diagnostic};
-use crate::domain::language::{PhotoText, ProductText};
+use crate::domain::language::PhotoText;
+use crate::domain::records::ProductRecord;
 use crate::domain::{
-    Category, Certificate, District, Photo, Price, Producer, Product, Rating, Shop, Site,
+    Category, Certificate, District, Photo, Producer, Product, Rating, Shop, Site,
 };
 
 use super::fields::{date, descriptions, is_slug, reference, required_text, slugify};
@@ -158,48 +158,28 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
             if errors.is_empty() =>
         {
             let status = certificate.status(cx.today, cx.site.warning_months);
+            // Kept as written, but for a blank summary, which reads as none.
+            let mut record = record.clone();
+            let blank = |s: &String| s.trim().is_empty();
+            record.summary = record.summary.filter(|s| !blank(s));
+            if let Some(en) = &mut record.en {
+                en.summary = en.summary.take().filter(|s| !blank(s));
+            }
+            let en_description = record.en.as_ref().and_then(|t| t.description.as_deref());
             Ok(Product {
                 slug,
-                name: record.name.clone(),
-                stars: record.stars,
                 category,
                 subcategory,
                 producer,
                 district,
                 certificate,
                 status,
-                summary: record.summary.clone().filter(|s| !s.trim().is_empty()),
                 description: record.description.as_deref().map(markdown::render),
+                en_description: en_description.map(markdown::render),
                 photos,
-                price: record.price.as_ref().map(|p| Price {
-                    min: p.min,
-                    max: p.max,
-                    unit: p.unit.clone(),
-                }),
                 shops,
-                details: record
-                    .details
-                    .iter()
-                    .map(|d| (d.label.clone(), d.value.clone()))
-                    .collect(),
-                tags: record.tags.clone(),
-                featured: record.featured,
                 history,
-                aliases: record.aliases.clone(),
-                en: record
-                    .en
-                    .as_ref()
-                    .map(|t| ProductText {
-                        name: t.name.clone(),
-                        summary: t.summary.clone().filter(|s| !s.trim().is_empty()),
-                        description: t.description.as_deref().map(markdown::render),
-                        details: t.details.as_ref().map(|d| {
-                            d.iter()
-                                .map(|d| (d.label.clone(), d.value.clone()))
-                                .collect()
-                        }),
-                    })
-                    .unwrap_or_default(),
+                record,
             })
         }
         _ => Err(errors),

@@ -3,9 +3,9 @@
 use std::collections::HashSet;
 
 use crate::content::locate::Seg::{self, Index, Key};
-use crate::content::records::{CategoryRecord, DistrictRecord};
 use crate::content::{Loaded, Source};
 use crate::diagnostics::Diagnostics;
+use crate::domain::records::{CategoryRecord, DistrictRecord};
 use crate::domain::{Category, District, Subcategory};
 
 use super::fields::is_slug;

@@ -107,8 +107,8 @@ impl Index {
         // A translated name keeps the Vietnamese one searchable after it, a position
         // apart: buyers abroad also type the names on the packaging.
         for (field, text, original) in [
-            (Field::Name, name.text, &product.name),
-            (Field::Producer, producer_name.text, &producer.name),
+            (Field::Name, name.text, product.name.as_str()),
+            (Field::Producer, producer_name.text, producer.name()),
         ] {
             let end = self.add_field(doc, field, 0, text);
             if text != original {

@@ -77,8 +77,10 @@ impl Kind for Category {
     fn affected(change: &Change) -> Vec<(usize, usize)> {
         (0..change.new.categories.len())
             .flat_map(|c| {
-                (change.listing_pages(|cat| &cat.index.by_category[c]).into_iter())
-                    .map(move |n| (c, n))
+                (change
+                    .listing_pages(|cat| &cat.index.by_category[c])
+                    .into_iter())
+                .map(move |n| (c, n))
             })
             .collect()
     }
