@@ -7,14 +7,13 @@
 //! the round trip. Needs Debian's `chromium` at /usr/bin/chromium (or `$CHROMIUM`);
 //! without it the test says SKIPPED and passes.
 
-mod common;
-
 use std::io::Write;
 use std::path::PathBuf;
 
-use common::browser::{chromium, dump_dom};
-use common::html::{tokens, Token};
-use common::server::Server;
+use crate::common;
+use crate::common::browser::{chromium, dump_dom};
+use crate::common::html::{tokens, Token};
+use crate::common::server::Server;
 
 /// As of this date the demo's expired products are exactly these.
 const TODAY: &str = "2026-11-29";

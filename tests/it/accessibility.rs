@@ -8,14 +8,12 @@
 //! (`.ci/run` does it). Without node, Chromium or those packages the tests say SKIPPED on
 //! stderr and pass.
 
-mod common;
-
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use common::build_demo;
-use common::static_site::{browser_tools_available, run_browser_script, StaticServer};
+use crate::common::build_demo;
+use crate::common::static_site::{browser_tools_available, run_browser_script, StaticServer};
 use serde_json::Value;
 
 /// One page of each kind: the seven the issue names (home, a listing, a product, a

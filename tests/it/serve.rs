@@ -1,9 +1,8 @@
 //! `ocop serve`: builds the preview outside `public/` and answers on 127.0.0.1.
 
-mod common;
-
-use common::server::{get, Server};
-use common::Site;
+use crate::common;
+use crate::common::server::{get, Server};
+use crate::common::Site;
 
 #[test]
 fn serves_the_preview_on_loopback_with_local_links() {

@@ -1,7 +1,7 @@
 //! The repository's demo built once into a temporary folder and served as plain static
 //! files on 127.0.0.1, as a web host would serve `public/`: no live-reload script, no
-//! rebuilds. For the checks made in a real browser (tests/accessibility.rs,
-//! tests/page_weight.rs), and the Node tools that drive it (`tests/browser/`).
+//! rebuilds. For the checks made in a real browser (the `accessibility` and
+//! `page_weight` tests), and the Node tools that drive it (`tests/browser/`).
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
