@@ -6,7 +6,7 @@
 //! The Node side is `tests/browser/check.mjs`, its packages pinned in
 //! `tests/browser/package-lock.json` and installed by `npm ci --prefix tests/browser`
 //! (`.ci/run` does it). Without node, Chromium or those packages the tests say SKIPPED on
-//! stderr and pass.
+//! stderr and pass, or fail under CI (`CI=true`).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;

@@ -10,7 +10,7 @@
 //!   Chromium at Lighthouse's phone size (412×823 CSS pixels, 1.75 device pixels per CSS
 //!   pixel), without scrolling; the bytes of every image requested (Resource Timing's
 //!   encodedBodySize). Skipped, saying so, without node, Chromium or `tests/browser`'s
-//!   packages (`npm ci --prefix tests/browser`).
+//!   packages (`npm ci --prefix tests/browser`); under CI (`CI=true`) that fails instead.
 
 use std::collections::BTreeMap;
 use std::io::Write;

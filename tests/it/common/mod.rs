@@ -10,6 +10,7 @@ pub mod node;
 pub mod safety;
 pub mod server;
 pub mod static_site;
+pub mod tools;
 
 use std::collections::BTreeMap;
 use std::fs;
