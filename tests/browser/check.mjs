@@ -1,4 +1,4 @@
-// Browser-side checks for tests/accessibility.rs and tests/page_weight.rs, in headless
+// Browser-side checks for tests/it/accessibility.rs and tests/it/page_weight.rs, in headless
 // Chromium (Debian's /usr/bin/chromium, or $CHROMIUM) driven by playwright-core, against a
 // site served on 127.0.0.1. Every request to another host is aborted, so the checks never
 // leave the machine. Prints one JSON document on stdout; the Rust tests make the

@@ -1,7 +1,7 @@
 //! Replays the inputs kept in fuzz/regressions/<target>/ through the same checks as
 //! the fuzz targets, so that CI covers past crashes and nasty seeds without cargo fuzz.
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../fuzz/checks.rs"]
 mod checks;
 
 use std::path::Path;

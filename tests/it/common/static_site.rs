@@ -1,9 +1,8 @@
 //! The repository's demo built once into a temporary folder and served as plain static
 //! files on 127.0.0.1, as a web host would serve `public/`: no live-reload script, no
-//! rebuilds. For the checks made in a real browser (tests/accessibility.rs,
-//! tests/page_weight.rs), and the Node tools that drive it (`tests/browser/`).
+//! rebuilds. For the checks made in a real browser (the `accessibility` and
+//! `page_weight` tests), and the Node tools that drive it (`tests/browser/`).
 
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -122,32 +121,22 @@ pub fn browser_tools() -> PathBuf {
 
 /// Whether the browser checks can run: `node`, Chromium, and the packages of
 /// `tests/browser/` (installed by `npm ci --prefix tests/browser`, as `.ci/run` does).
-/// When they cannot, say why on stderr, past the test harness's capture: the caller
-/// skips.
+/// When they cannot, the test skips, saying why, or fails under CI
+/// ([`super::tools::skip`]).
 pub fn browser_tools_available(what: &str) -> bool {
     let mut missing = Vec::new();
-    let node = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !node {
-        missing.push("`node` is not installed (apt-get install nodejs)".to_owned());
-    }
-    if super::browser::chromium().is_none() {
-        missing.push(
-            "no Chromium at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM)"
-                .to_owned(),
-        );
-    }
+    missing.extend(super::tools::node_missing());
+    missing.extend(super::browser::chromium_missing());
     for package in ["axe-core", "playwright-core"] {
         if !browser_tools().join("node_modules").join(package).is_dir() {
             missing.push(format!(
-                "tests/browser/node_modules/{package} is missing (npm ci --prefix tests/browser)"
+                "tests/browser/node_modules/{package} is missing \
+                 (npm ci --prefix tests/browser --ignore-scripts)"
             ));
         }
     }
     if !missing.is_empty() {
-        let _ = writeln!(std::io::stderr(), "SKIPPED {what}: {}", missing.join("; "));
+        super::tools::skip(what, &missing);
     }
     missing.is_empty()
 }

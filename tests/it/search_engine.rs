@@ -2,9 +2,8 @@
 //! the `small` fixture, with summaries changed so that one query meets a name match, a
 //! phrase in a summary and the same words scattered in a summary.
 
-mod common;
-
-use common::Site;
+use crate::common;
+use crate::common::Site;
 
 const DRIVER: &str = r#"
 import fs from 'node:fs';

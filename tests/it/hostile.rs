@@ -4,17 +4,16 @@
 //! Each case in `tests/hostile/<case>/` is one such input on the `small` fixture; see
 //! the README there for the format.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
-use common::cases::{assert_refused, expected_report, folders};
-use common::html;
-use common::safety::unsafe_output;
-use common::{
+use crate::common;
+use crate::common::cases::{assert_refused, expected_report, folders};
+use crate::common::html;
+use crate::common::safety::unsafe_output;
+use crate::common::{
     check_links, parse_assertions, snapshot, tests_dir, Assertion, Site, BASE_PATH, BASE_URL,
 };
 

@@ -1,13 +1,12 @@
 //! `ocop schema`: JSON Schemas that editors can use, matching what `ocop check`
 //! accepts, and the copies committed at the repository root kept current.
 
-mod common;
-
 use std::fs;
 
 use serde_json::Value;
 
-use common::{read_text, repo, Site};
+use crate::common;
+use crate::common::{read_text, repo, Site};
 
 fn schemas(site: &Site) -> (std::path::PathBuf, common::Run) {
     let output = site.root.join("schema");

@@ -15,12 +15,13 @@
 //! (*) set on the product; its producer is in trung-khanh. Certificates last 36 months;
 //! "expiring" means expiring on or before 2026-12-01. `bao-lac` and `thu-cong` are empty.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::html::{self, links, main_text, product_slugs, shows_empty_state, table_rows, tags};
-use common::{html_files, resolve, Site, BASE_PATH, BASE_URL, ORIGINAL_MARKER};
+use crate::common;
+use crate::common::html::{
+    self, links, main_text, product_slugs, shows_empty_state, table_rows, tags,
+};
+use crate::common::{html_files, resolve, Site, BASE_PATH, BASE_URL, ORIGINAL_MARKER};
 
 /// Listed products in listing order: by name with tone marks folded.
 const LISTED_BY_NAME: [&str; 7] = [

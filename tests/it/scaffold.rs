@@ -1,9 +1,7 @@
 //! `ocop new`: scaffolded files pass `ocop check` as written, and no existing file is
 //! ever replaced.
 
-mod common;
-
-use common::{read_text, Site, TODAY};
+use crate::common::{read_text, Site, TODAY};
 
 #[test]
 fn a_scaffolded_producer_and_product_pass_check() {

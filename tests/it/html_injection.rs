@@ -4,11 +4,9 @@
 //! with all of it inert. Data downloads keep the raw text, and spreadsheet formulas
 //! are neutralised.
 
-mod common;
-
-use common::html::{self, main_text, tags, Tag};
-use common::safety::unsafe_output;
-use common::{tests_dir, Site};
+use crate::common::html::{self, main_text, tags, Tag};
+use crate::common::safety::unsafe_output;
+use crate::common::{tests_dir, Site};
 
 const PRODUCT_NAME: &str = "Hạt dẻ <script>alert(1)</script></title><script>alert(2)</script>";
 const PRODUCER_NAME: &str =
@@ -114,7 +112,7 @@ fn data_downloads_keep_the_raw_text_and_neutralise_formulas() {
 mod reader {
     //! The HTML reader the checks above rely on.
 
-    use super::common::html::{decode, product_slugs, table_rows, tags, text};
+    use crate::common::html::{decode, product_slugs, table_rows, tags, text};
 
     #[test]
     fn reads_quoted_and_unquoted_attributes() {

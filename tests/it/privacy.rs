@@ -2,13 +2,11 @@
 //! built site is scanned for EXIF, GPS, XMP and IPTC metadata and for camera
 //! originals, from photos that carry all of them.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 
-use common::camera::{private_data, tagged_photo};
-use common::{snapshot, Site};
+use crate::common::camera::{private_data, tagged_photo};
+use crate::common::{snapshot, Site};
 
 /// The small fixture with every product photo, and a news cover, carrying metadata.
 fn tagged_site() -> Site {
@@ -40,9 +38,7 @@ fn the_source_photos_carry_every_kind_of_metadata() {
         .collect();
     assert_eq!(
         kinds,
-        ["EXIF", "GPS", "IPTC", "XMP", "camera original"]
-            .map(String::from)
-            .into()
+        BTreeSet::from(["EXIF", "GPS", "IPTC", "XMP", "camera original"].map(String::from))
     );
 }
 

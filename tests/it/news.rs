@@ -1,10 +1,8 @@
 //! News: `content/news/`, built into `/tin-tuc/`, the Atom feed, product pages and the
 //! sitemap, on the `small` fixture (built on 2026-06-01) with news written by each test.
 
-mod common;
-
-use common::html::{links, main_text, product_slugs, tags};
-use common::{jpeg, Site, BASE_PATH, BASE_URL, ORIGINAL_MARKER, TODAY};
+use crate::common::html::{links, main_text, product_slugs, tags};
+use crate::common::{jpeg, Site, BASE_PATH, BASE_URL, ORIGINAL_MARKER, TODAY};
 
 /// Write `content/news/<slug>.md` with `front` (YAML lines) and `body`.
 fn news(site: &Site, slug: &str, front: &str, body: &str) {

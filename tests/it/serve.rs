@@ -1,9 +1,8 @@
 //! `ocop serve`: builds the preview outside `public/` and answers on 127.0.0.1.
 
-mod common;
-
-use common::server::{get, Server};
-use common::Site;
+use crate::common;
+use crate::common::server::{get, Server};
+use crate::common::Site;
 
 #[test]
 fn serves_the_preview_on_loopback_with_local_links() {
@@ -105,8 +104,7 @@ fn an_edit_is_rebuilt_and_served_and_an_error_shows_over_the_last_good_page() {
         .contains("Hạt dẻ Trùng Khánh vụ mới"));
 
     // In a browser, the page shows the errors over itself.
-    let Some(chromium) = common::browser::chromium() else {
-        eprintln!("SKIPPED the error overlay check: no Chromium at /usr/bin/chromium");
+    let Some(chromium) = common::browser::chromium_for("the error overlay check") else {
         return;
     };
     let profile = tempfile::tempdir().unwrap();

@@ -1,12 +1,11 @@
 //! Broken content must be reported, every problem at once, at `path:line:column`, and
 //! must never replace a published site. The cases live in `tests/invalid/<case>/`
 //! (see the README there); hostile input, malformed on purpose, is in
-//! `tests/hostile/`, run by `tests/hostile.rs`.
+//! `tests/hostile/`, run by `tests/it/hostile.rs`.
 
-mod common;
-
-use common::cases::{assert_refused, expected_report, folders};
-use common::{tests_dir, Site};
+use crate::common;
+use crate::common::cases::{assert_refused, expected_report, folders};
+use crate::common::{tests_dir, Site};
 
 fn run_case(case: &str) {
     let dir = tests_dir().join("invalid").join(case);

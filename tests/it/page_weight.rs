@@ -10,18 +10,19 @@
 //!   Chromium at Lighthouse's phone size (412×823 CSS pixels, 1.75 device pixels per CSS
 //!   pixel), without scrolling; the bytes of every image requested (Resource Timing's
 //!   encodedBodySize). Skipped, saying so, without node, Chromium or `tests/browser`'s
-//!   packages (`npm ci --prefix tests/browser`).
-
-mod common;
+//!   packages (`npm ci --prefix tests/browser`); under CI (`CI=true`) that fails instead.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::build_demo;
-use common::html::{tags, Tag};
-use common::static_site::{browser_tools_available, file_for, run_browser_script, StaticServer};
+use crate::common;
+use crate::common::build_demo;
+use crate::common::html::{tags, Tag};
+use crate::common::static_site::{
+    browser_tools_available, file_for, run_browser_script, StaticServer,
+};
 
 /// 50 KB of gzipped HTML, CSS and JS for a product page.
 const PRODUCT_TEXT_BUDGET: u64 = 50 * 1024;

@@ -1,14 +1,13 @@
 //! The photo pipeline end to end: what a published photo may carry, what the cache
 //! saves, and what happens to photos that cannot be used.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::camera::phone_photo;
-use common::{snapshot, Run, Site};
+use crate::common;
+use crate::common::camera::phone_photo;
+use crate::common::{snapshot, Run, Site};
 use image::GenericImageView;
 
 const PRODUCT: &str = "content/products/hat-de-trung-khanh";

@@ -4,13 +4,12 @@
 //!
 //! What is expected is read from the demo's content files, not from the build.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::html::{tags, tokens, Tag, Token};
-use common::{build_demo, html_files, ocop, read_text, repo, DEMO_TODAY};
+use crate::common;
+use crate::common::html::{tags, tokens, Tag, Token};
+use crate::common::{build_demo, html_files, ocop, read_text, repo, DEMO_TODAY};
 
 fn content_yaml(path: &Path) -> serde_yaml::Value {
     serde_yaml::from_str(&read_text(path)).unwrap()

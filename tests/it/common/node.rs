@@ -3,26 +3,19 @@
 //! The theme ships it as `.js` for browsers; Node treats a `.js` file outside an ES
 //! module package as CommonJS, so a copy named `search.mjs` is imported instead.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
 use super::repo;
 
-/// Whether `node` can be run. When it cannot, say so on stderr: the caller skips.
+/// Whether `node` can be run. When it cannot, the test skips, saying so, or fails under
+/// CI ([`super::tools::skip`]).
 pub fn available(what: &str) -> bool {
-    let found = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        // Past the test harness's capture, so that the skip is always seen.
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED {what}: `node` is not installed (apt-get install nodejs)"
-        );
+    let missing = super::tools::node_missing();
+    if let Some(missing) = &missing {
+        super::tools::skip(what, std::slice::from_ref(missing));
     }
-    found
+    missing.is_none()
 }
 
 /// Run `driver` (an ES module that may `import … from './search.mjs'`) in `dir`, with

@@ -2,11 +2,10 @@
 //! pass `ocop check`; a bad row is reported at its line and nothing is written; an
 //! existing file is never replaced without `--force`.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{read_text, tests_dir, Site, TODAY};
+use crate::common;
+use crate::common::{read_text, tests_dir, Site, TODAY};
 
 fn sample(name: &str) -> PathBuf {
     tests_dir().join("fixtures").join("import").join(name)

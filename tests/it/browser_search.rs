@@ -5,16 +5,14 @@
 //! The state lives in the URL, so each check is one URL; the share link the page
 //! writes (the same URL it puts in `history.replaceState`) is opened again to check
 //! the round trip. Needs Debian's `chromium` at /usr/bin/chromium (or `$CHROMIUM`);
-//! without it the test says SKIPPED and passes.
+//! without it the test says SKIPPED and passes, or fails under CI (`CI=true`).
 
-mod common;
-
-use std::io::Write;
 use std::path::PathBuf;
 
-use common::browser::{chromium, dump_dom};
-use common::html::{tokens, Token};
-use common::server::Server;
+use crate::common;
+use crate::common::browser::{chromium_for, dump_dom};
+use crate::common::html::{tokens, Token};
+use crate::common::server::Server;
 
 /// As of this date the demo's expired products are exactly these.
 const TODAY: &str = "2026-11-29";
@@ -152,13 +150,7 @@ fn percent_encode(text: &str) -> String {
 
 #[test]
 fn search_works_in_headless_chromium() {
-    let Some(binary) = chromium() else {
-        // Written past the test harness's capture, so that the skip is always seen.
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED the browser search tests: no Chromium at /usr/bin/chromium \
-             (apt-get install -y chromium, or set CHROMIUM)"
-        );
+    let Some(binary) = chromium_for("the browser search tests") else {
         return;
     };
     let output = tempfile::tempdir().unwrap();

@@ -17,10 +17,8 @@
 //! unless `expires` says otherwise; "expiring" means expiring from 2026-06-01 to
 //! 2026-12-01 (six months). `thach-an` and `thu-cong` have no product.
 
-mod common;
-
-use common::html::{self, table_rows, tokens, Tag, Token};
-use common::{Site, BASE_PATH};
+use crate::common::html::{self, table_rows, tokens, Tag, Token};
+use crate::common::{Site, BASE_PATH};
 
 fn stats_page() -> String {
     let site = Site::from_fixture("stats");

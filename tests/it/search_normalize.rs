@@ -2,10 +2,10 @@
 //! `tests/fixtures/normalize_vectors.json`. A query folded in the browser must find
 //! the words folded at build time, or search silently misses.
 
-mod common;
-
 use ocop::assets::search::normalize::{fold, words};
 use serde_json::Value;
+
+use crate::common;
 
 fn cases() -> Vec<Value> {
     let path = common::tests_dir().join("fixtures/normalize_vectors.json");

@@ -6,16 +6,14 @@
 //! The Node side is `tests/browser/check.mjs`, its packages pinned in
 //! `tests/browser/package-lock.json` and installed by `npm ci --prefix tests/browser`
 //! (`.ci/run` does it). Without node, Chromium or those packages the tests say SKIPPED on
-//! stderr and pass.
-
-mod common;
+//! stderr and pass, or fail under CI (`CI=true`).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use common::build_demo;
-use common::static_site::{browser_tools_available, run_browser_script, StaticServer};
+use crate::common::build_demo;
+use crate::common::static_site::{browser_tools_available, run_browser_script, StaticServer};
 use serde_json::Value;
 
 /// One page of each kind: the seven the issue names (home, a listing, a product, a

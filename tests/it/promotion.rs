@@ -2,12 +2,11 @@
 //! material: JSON-LD, Open Graph, shop links, QR codes, sitemaps, redirects for old
 //! addresses, the open-data page, and a build that refuses broken links.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::html::{links, tags, Tag};
-use common::{html_files, snapshot, Site, BASE_PATH, BASE_URL};
+use crate::common;
+use crate::common::html::{links, tags, Tag};
+use crate::common::{html_files, snapshot, Site, BASE_PATH, BASE_URL};
 use serde_json::Value;
 
 fn built() -> Site {

@@ -4,13 +4,12 @@
 //! The demo's 46 full-size photos make a build slow in the unoptimised test profile,
 //! so one build serves every check.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::html::{product_slugs, shows_empty_state, text};
-use common::{build_demo, check_links, html_files, read_text, repo};
+use crate::common;
+use crate::common::html::{product_slugs, shows_empty_state, text};
+use crate::common::{build_demo, check_links, html_files, read_text, repo};
 
 /// A `content/` YAML file of the demo.
 fn content_yaml(path: &str) -> serde_yaml::Value {

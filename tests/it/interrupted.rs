@@ -1,15 +1,13 @@
 //! A build killed halfway (SIGKILL, or SIGINT from Ctrl+C) leaves the previous site
 //! published exactly as it was, and the next build still publishes a complete site.
-#![cfg(unix)]
-
-mod common;
 
 use std::fs;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{snapshot, Site, TODAY};
+use crate::common;
+use crate::common::{snapshot, Site, TODAY};
 
 /// Enough products that a build writes files for a few seconds, so that the kill
 /// lands while the staging folder is being filled.

@@ -3,13 +3,11 @@
 //! `SOURCE_DATE_EPOCH`. Nothing in the output may depend on the clock, on the order
 //! threads finish in, or on a hash map's order.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::Path;
 
-use common::{ocop_env, repo, snapshot, Site, TODAY};
+use crate::common::{ocop_env, repo, snapshot, Site, TODAY};
 
 /// Build the site at `root` into `dir/out`, with a cold photo cache in `dir/cache` so
 /// that every photo is processed again, and the environment `env`.

@@ -77,10 +77,8 @@ pub fn folders(dir: &Path) -> Vec<String> {
     names
 }
 
-/// One `#[test]` per case folder, each calling the test file's own `run_case`, and
-/// `CASES`, the list of them, which the file checks against the folders on disk.
-// Every test file compiles this module; only two use the macro.
-#[allow(unused_macros)]
+/// One `#[test]` per case folder, each calling the test module's own `run_case`, and
+/// `CASES`, the list of them, which the module checks against the folders on disk.
 macro_rules! cases {
     ($($test:ident => $case:literal,)*) => {
         $(
@@ -93,5 +91,4 @@ macro_rules! cases {
         const CASES: &[&str] = &[$($case),*];
     };
 }
-#[allow(unused_imports)]
 pub(crate) use cases;

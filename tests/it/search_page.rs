@@ -1,10 +1,9 @@
 //! The search page and index as built, without a browser: the search box in every
 //! header, the no-JavaScript fallback, and an index that leaves expired products out.
 
-mod common;
-
-use common::html::{tags, text};
-use common::{html_files, Site, BASE_PATH};
+use crate::common;
+use crate::common::html::{tags, text};
+use crate::common::{html_files, Site, BASE_PATH};
 
 #[test]
 fn every_page_has_a_search_box_leading_to_the_search_page() {

@@ -1,9 +1,6 @@
 //! Helpers shared by the integration tests: a site root in a temporary folder made from
 //! a fixture and the repository's themes, photos written on the fly, running the
 //! binary, and reading what it built.
-//!
-//! Every test file compiles this module on its own and uses a different part of it.
-#![allow(dead_code)]
 
 pub mod browser;
 pub mod camera;
@@ -13,6 +10,7 @@ pub mod node;
 pub mod safety;
 pub mod server;
 pub mod static_site;
+pub mod tools;
 
 use std::collections::BTreeMap;
 use std::fs;
