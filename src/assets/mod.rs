@@ -1,12 +1,10 @@
 //! Stage 5, assets: everything besides pages that the site ships — resized photos,
-//! data downloads, the search index and the theme's static files.
+//! data downloads, QR codes, the search index and the theme's static files.
 
 pub mod data;
-pub mod feed;
 pub mod photos;
 pub mod qr;
 pub mod search;
-pub mod sitemap;
 
 use std::path::Path;
 
@@ -47,24 +45,6 @@ pub fn write_qr_codes(catalogue: &Catalogue, staging: &dyn Sink) -> Vec<Diagnost
                 .map(|why| Diagnostic::new(paths::qr_code(&product.slug, "svg"), why))
         })
         .collect()
-}
-
-/// Write the sitemap (split past 50,000 URLs) and `robots.txt`.
-pub fn write_sitemap(
-    catalogue: &Catalogue,
-    entries: &[sitemap::Entry],
-    staging: &dyn Sink,
-) -> std::io::Result<()> {
-    let base = &catalogue.site.base_url;
-    for (path, xml) in sitemap::sitemaps(base, entries, sitemap::MAX_URLS, catalogue.today) {
-        staging.write(&path, xml.as_bytes())?;
-    }
-    staging.write(paths::ROBOTS, sitemap::robots(base).as_bytes())
-}
-
-/// Write the news' Atom feed, empty when there is no news: every page links to it.
-pub fn write_feed(catalogue: &Catalogue, staging: &dyn Sink) -> std::io::Result<()> {
-    staging.write(paths::NEWS_FEED, feed::atom(catalogue).as_bytes())
 }
 
 /// Copy the theme's `static/` folder to the site root.

@@ -12,7 +12,7 @@ use crate::assets::photos::cache::Cache;
 use crate::diagnostics::{sorted_lines, Diagnostic, Diagnostics};
 use crate::model::Catalogue;
 use crate::output::{self, Staging};
-use crate::render::{pages, EditionPage, Renderer};
+use crate::render::{self, pages, EditionPage, Renderer};
 use crate::validate::Options;
 use crate::{assets, paths};
 
@@ -74,22 +74,22 @@ pub(super) fn write_catalogue_files(
     timings: &mut Timings,
 ) -> Result<(), Failure> {
     let catalogue = renderer.catalogue();
-    let site = &catalogue.site;
-    let entries: Vec<_> = jobs
-        .iter()
-        .filter(|(_, job)| job.in_sitemap())
-        .map(|&(lang, job)| assets::sitemap::Entry {
-            url: site.absolute(&job.path(catalogue, lang)),
-            lastmod: job.lastmod(catalogue),
-            alternates: (job.translations(catalogue).into_iter())
-                .map(|(l, path)| (l.code(), site.absolute(&path)))
-                .collect(),
-        })
-        .collect();
-    assets::write_sitemap(catalogue, &entries, staging)
-        .map_err(|e| Failure::Other(format!("cannot write the sitemap: {e}")))?;
-    assets::write_feed(catalogue, staging)
-        .map_err(|e| Failure::Other(format!("cannot write the news feed: {e}")))?;
+    let base = &catalogue.site.base_url;
+    let entries = render::sitemap::entries(catalogue, jobs);
+    let mut files = render::sitemap::files(base, &entries, render::sitemap::MAX_URLS, catalogue.today);
+    files.push((paths::ROBOTS.into(), "robots.txt", render::sitemap::robots_context(base)));
+    // Empty when there is no news: every page links to it.
+    files.push((paths::NEWS_FEED.into(), "atom.xml", render::feed::context(catalogue)));
+    for (path, template, context) in files {
+        let text = renderer.render_file(template, &context).map_err(|e| {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.push(e);
+            Failure::Content(diagnostics)
+        })?;
+        staging
+            .write(&path, text.as_bytes())
+            .map_err(|e| Failure::Other(format!("cannot write {path}: {e}")))?;
+    }
     assets::write_data(catalogue, staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
     timings.lap("sitemap, feed and data downloads");

@@ -7,11 +7,13 @@ pub mod affected;
 pub mod charts;
 pub mod context;
 pub mod data_view;
+pub mod feed;
 pub mod markdown;
 pub mod news_view;
 pub mod pages;
 pub mod product_view;
 pub mod search;
+pub mod sitemap;
 pub mod stats;
 pub mod structured_data;
 pub mod theme;
@@ -99,6 +101,19 @@ impl<'a> Renderer<'a> {
         self.editions[k]
             .1
             .render(template, &context)
+            .map_err(|error| {
+                Diagnostic::new(
+                    self.templates_path.join(template),
+                    theme::template_error(&error),
+                )
+            })
+    }
+
+    /// One of the theme's other files (the feed, the sitemap, `robots.txt`), rendered
+    /// with the main edition's values and `context`.
+    pub fn render_file(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        (self.editions[0].1)
+            .render(template, context)
             .map_err(|error| {
                 Diagnostic::new(
                     self.templates_path.join(template),

@@ -7,9 +7,19 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, with_suggestion, Diagnostic};
 
-/// Templates every theme must have: one per kind of page the catalogue writes, as
-/// the page kinds declare them.
-pub const REQUIRED: &[&str] = super::pages::TEMPLATES;
+/// The theme's templates of files other than pages.
+const FILE_TEMPLATES: &[&str] = &[
+    "atom.xml",
+    super::sitemap::URLSET_TEMPLATE,
+    super::sitemap::INDEX_TEMPLATE,
+    "robots.txt",
+];
+
+/// Templates every theme must have: one per kind of page the catalogue writes, as the
+/// page kinds declare them, and the feed's, the sitemap's and `robots.txt`'s.
+pub fn required() -> impl Iterator<Item = &'static str> {
+    super::pages::TEMPLATES.iter().chain(FILE_TEMPLATES).copied()
+}
 
 pub struct Theme {
     pub tera: Tera,
@@ -84,7 +94,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     let mut tera = Tera::new();
     tera.add_raw_templates(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|error| Diagnostic::new(&templates_path, template_error(&error)))?;
-    if let Some(missing) = REQUIRED.iter().find(|t| !tera.contains_template(t)) {
+    if let Some(missing) = required().find(|t| !tera.contains_template(t)) {
         return Err(Diagnostic::new(
             templates_path.join(missing),
             "template is missing: every theme needs one template per kind of page",
