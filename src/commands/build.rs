@@ -76,10 +76,19 @@ pub(super) fn write_catalogue_files(
     let catalogue = renderer.catalogue();
     let base = &catalogue.site.base_url;
     let entries = render::sitemap::entries(catalogue, jobs);
-    let mut files = render::sitemap::files(base, &entries, render::sitemap::MAX_URLS, catalogue.today);
-    files.push((paths::ROBOTS.into(), "robots.txt", render::sitemap::robots_context(base)));
+    let mut files =
+        render::sitemap::files(base, &entries, render::sitemap::MAX_URLS, catalogue.today);
+    files.push((
+        paths::ROBOTS.into(),
+        "robots.txt",
+        render::sitemap::robots_context(base),
+    ));
     // Empty when there is no news: every page links to it.
-    files.push((paths::NEWS_FEED.into(), "atom.xml", render::feed::context(catalogue)));
+    files.push((
+        paths::NEWS_FEED.into(),
+        "atom.xml",
+        render::feed::context(catalogue),
+    ));
     for (path, template, context) in files {
         let text = renderer.render_file(template, &context).map_err(|e| {
             let mut diagnostics = Diagnostics::default();

@@ -7,27 +7,26 @@
 pub mod coverage;
 pub mod facet;
 
-use chrono::NaiveDate;
-
-use crate::domain::{Category, District, News, Page, Producer, Product, Site};
+use crate::domain::{Producer, Product};
 use crate::validate::Validated;
 
 pub use coverage::Coverage;
 
+/// The validated records, kept as validation handed them over (products sorted by
+/// slug, news newest first), and their indexes. The records' fields read through the
+/// catalogue: `catalogue.products`, `catalogue.site`.
 #[derive(Debug)]
 pub struct Catalogue {
-    pub site: Site,
-    /// The date certificate status is computed against.
-    pub today: NaiveDate,
-    pub districts: Vec<District>,
-    pub categories: Vec<Category>,
-    pub producers: Vec<Producer>,
-    /// Sorted by slug.
-    pub products: Vec<Product>,
-    pub pages: Vec<Page>,
-    /// Published news, newest first.
-    pub news: Vec<News>,
+    pub records: Validated,
     pub index: Index,
+}
+
+impl std::ops::Deref for Catalogue {
+    type Target = Validated;
+
+    fn deref(&self) -> &Validated {
+        &self.records
+    }
 }
 
 /// Listed (not expired) products by facet, each list in display order.
@@ -47,63 +46,21 @@ pub struct Index {
 }
 
 impl Catalogue {
-    /// The catalogue of the records that passed validation.
-    pub fn from_validated(v: Validated) -> Self {
-        Self::new(
-            v.site,
-            v.today,
-            v.districts,
-            v.categories,
-            v.producers,
-            v.products,
-            v.pages,
-        )
-        .with_news(v.news)
-    }
-
-    pub fn new(
-        site: Site,
-        today: NaiveDate,
-        districts: Vec<District>,
-        categories: Vec<Category>,
-        producers: Vec<Producer>,
-        mut products: Vec<Product>,
-        pages: Vec<Page>,
-    ) -> Self {
-        products.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let index = Index::build(&products, &producers, districts.len(), categories.len());
-        Self {
-            site,
-            today,
-            districts,
-            categories,
-            producers,
-            products,
-            pages,
-            news: Vec::new(),
-            index,
-        }
-    }
-
-    /// The catalogue with its published news, newest first, indexed by the products
-    /// each item mentions.
-    pub fn with_news(mut self, mut news: Vec<News>) -> Self {
-        news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-        let mut by_product = vec![Vec::new(); self.products.len()];
-        for (n, item) in news.iter().enumerate() {
-            let mut mentioned: Vec<usize> = (item.products.iter())
-                .chain(&item.embedded)
-                .filter_map(|slug| self.product_by_slug(slug))
-                .collect();
-            mentioned.sort_unstable();
-            mentioned.dedup();
-            for p in mentioned {
-                by_product[p].push(n);
-            }
-        }
-        self.index.news_by_product = by_product;
-        self.news = news;
-        self
+    /// The catalogue of the records that passed validation: products sorted by slug,
+    /// news newest first, and the indexes.
+    pub fn from_validated(mut records: Validated) -> Self {
+        records.products.sort_by(|a, b| a.slug.cmp(&b.slug));
+        records
+            .news
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let mut index = Index::build(
+            &records.products,
+            &records.producers,
+            records.districts.len(),
+            records.categories.len(),
+        );
+        index.news_by_product = news_by_product(&records);
+        Self { records, index }
     }
 
     /// The index of the product with `slug`: products are sorted by slug.
@@ -136,8 +93,6 @@ impl Index {
             by_category: vec![Vec::new(); categories],
             by_producer: vec![Vec::new(); producers.len()],
             producers_by_district: vec![Vec::new(); districts],
-            // Filled by `Catalogue::with_news`; empty lists until then.
-            news_by_product: vec![Vec::new(); products.len()],
             ..Index::default()
         };
         for (p, producer) in producers.iter().enumerate() {
@@ -158,4 +113,27 @@ impl Index {
 /// A name folded for sorting: without tone marks, lowercase.
 pub fn sort_key(name: &str) -> String {
     deunicode::deunicode(name).to_lowercase()
+}
+
+/// For each product, the news items that mention it (related or embedded), newest
+/// first; `records.news` must be sorted so already.
+fn news_by_product(records: &Validated) -> Vec<Vec<usize>> {
+    let by_slug = |slug: &str| {
+        (records.products)
+            .binary_search_by(|p| p.slug.as_str().cmp(slug))
+            .ok()
+    };
+    let mut by_product = vec![Vec::new(); records.products.len()];
+    for (n, item) in records.news.iter().enumerate() {
+        let mut mentioned: Vec<usize> = (item.products.iter())
+            .chain(&item.embedded)
+            .filter_map(|slug| by_slug(slug))
+            .collect();
+        mentioned.sort_unstable();
+        mentioned.dedup();
+        for p in mentioned {
+            by_product[p].push(n);
+        }
+    }
+    by_product
 }

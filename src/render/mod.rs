@@ -111,7 +111,11 @@ impl<'a> Renderer<'a> {
 
     /// One of the theme's other files (the feed, the sitemap, `robots.txt`), rendered
     /// with the main edition's values and `context`.
-    pub fn render_file(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+    pub fn render_file(
+        &self,
+        template: &str,
+        context: &tera::Context,
+    ) -> Result<String, Diagnostic> {
         (self.editions[0].1)
             .render(template, context)
             .map_err(|error| {

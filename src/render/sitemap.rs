@@ -116,7 +116,10 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let files = files("https://example.org/", &entries(3), 3, today);
         assert_eq!(files.len(), 1);
-        assert_eq!((files[0].0.as_str(), files[0].1), ("sitemap.xml", URLSET_TEMPLATE));
+        assert_eq!(
+            (files[0].0.as_str(), files[0].1),
+            ("sitemap.xml", URLSET_TEMPLATE)
+        );
     }
 
     #[test]

@@ -18,7 +18,10 @@ const FILE_TEMPLATES: &[&str] = &[
 /// Templates every theme must have: one per kind of page the catalogue writes, as the
 /// page kinds declare them, and the feed's, the sitemap's and `robots.txt`'s.
 pub fn required() -> impl Iterator<Item = &'static str> {
-    super::pages::TEMPLATES.iter().chain(FILE_TEMPLATES).copied()
+    super::pages::TEMPLATES
+        .iter()
+        .chain(FILE_TEMPLATES)
+        .copied()
 }
 
 pub struct Theme {
