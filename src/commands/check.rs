@@ -2,7 +2,7 @@
 
 use crate::cli::SiteArgs;
 use crate::diagnostics::Diagnostic;
-use crate::model::Coverage;
+use crate::model::coverage::Coverage;
 use crate::validate::Options;
 
 use super::{build_date, prepare, Failure, Prepared};

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::Markdown;
+use super::markdown::Markdown;
 
 /// A language a site can be published in. The records' own language, Vietnamese,
 /// is the main edition, at the site root; English is under `/en/`.
@@ -60,7 +60,7 @@ impl Lang {
 }
 
 /// A text as an edition shows it, with the code of its language when that is not
-/// the page's own: plain text, or a rendered [`Markdown`](super::Markdown) text.
+/// the page's own: plain text, or a rendered [`Markdown`](super::markdown::Markdown) text.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Localized<'a, T: ?Sized = str> {
     pub text: &'a T,

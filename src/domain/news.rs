@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::product::Photo;
-use super::Markdown;
+use super::markdown::Markdown;
 
 #[derive(Debug, Clone)]
 pub struct News {

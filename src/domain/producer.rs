@@ -3,7 +3,7 @@
 use super::language::{Lang, Localized, PageText};
 use super::records::ProducerRecord;
 use super::taxonomy::ProducerType;
-use super::Markdown;
+use super::markdown::Markdown;
 
 /// A producer: its file as written, kept once, with what validation resolved from it.
 /// Views borrow the record's fields; a new optional field in the record needs no

@@ -8,7 +8,7 @@ use super::certificate::{Certificate, CertificateStatus};
 use super::language::{Lang, Localized, PhotoText};
 use super::records::{DetailRecord, PriceRecord, ProductRecord};
 use super::shop::Shop;
-use super::Markdown;
+use super::markdown::Markdown;
 
 /// A product: its file as written, kept once, with what validation resolved from it.
 /// The record's own fields read through the product (`product.name`, `product.tags`);

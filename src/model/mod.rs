@@ -10,7 +10,6 @@ pub mod facet;
 use crate::domain::{Producer, Product};
 use crate::validate::Validated;
 
-pub use coverage::Coverage;
 
 /// The validated records, kept as validation handed them over (products sorted by
 /// slug, news newest first), and their indexes. The records' fields read through the

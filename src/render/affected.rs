@@ -2,48 +2,15 @@
 //! only those after such a file is saved, so that a national catalogue refreshes in a
 //! moment instead of rebuilding tens of thousands of pages.
 //!
-//! This module finds what changed; each page kind (`pages/*.rs`) says which of its
-//! pages that reaches.
+//! This module finds what changed (`pages::change::Change`); each page kind
+//! (`pages/*.rs`) says which of its pages that reaches.
 
 use std::collections::BTreeSet;
 
 use crate::model::Catalogue;
 
+use super::pages::change::Change;
 use super::pages::{self, page_count, PageJob};
-
-/// An edit to product and producer records that keeps the catalogue's shape.
-pub struct Change<'a> {
-    pub old: &'a Catalogue,
-    pub new: &'a Catalogue,
-    /// By product index, the same in both: whether the product's pages changed.
-    pub dirty: Vec<bool>,
-    /// The indexes of the dirty products, in order.
-    pub dirty_ids: Vec<usize>,
-    /// Producers whose page changed: their record, their product count or the
-    /// cards they list.
-    pub producers: BTreeSet<usize>,
-}
-
-impl Change<'_> {
-    /// The pages (from 1) of a listing at `per_page` that now show other products, or
-    /// a dirty one.
-    pub fn changed_pages(&self, old: &[usize], new: &[usize], per_page: usize) -> Vec<usize> {
-        changed_pages(old, new, &self.dirty, per_page)
-    }
-
-    /// The changed pages of the product listing that `ids` picks from a catalogue.
-    pub fn listing_pages(&self, ids: impl Fn(&Catalogue) -> &[usize]) -> Vec<usize> {
-        let per_page = self.new.site.products_per_page;
-        self.changed_pages(ids(self.old), ids(self.new), per_page)
-    }
-
-    /// The news items that mention a dirty product.
-    pub fn news(&self) -> BTreeSet<usize> {
-        (self.dirty_ids.iter())
-            .flat_map(|&i| self.new.index.news_by_product[i].iter().copied())
-            .collect()
-    }
-}
 
 /// The pages of `new` that differ from those of `old`, for two catalogues of the same
 /// site, theme and news whose product and producer records may differ. `None` when the
@@ -126,23 +93,9 @@ fn same_shape(old: &Catalogue, new: &Catalogue) -> bool {
         && lengths(old) == lengths(new)
 }
 
-/// The pages (from 1) of a listing that now show other products, or a dirty one.
-fn changed_pages(old: &[usize], new: &[usize], dirty: &[bool], per_page: usize) -> Vec<usize> {
-    let slice = |ids: &[usize], n: usize| -> Vec<usize> {
-        let start = ((n - 1).saturating_mul(per_page)).min(ids.len());
-        ids[start..start.saturating_add(per_page).min(ids.len())].to_vec()
-    };
-    (1..=page_count(new.len().max(old.len()), per_page))
-        .filter(|&n| {
-            let shown = slice(new, n);
-            slice(old, n) != shown || shown.iter().any(|&i| dirty[i])
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::pages::change::changed_pages;
 
     #[test]
     fn a_listing_page_changes_when_it_shows_other_or_edited_products() {

@@ -24,11 +24,9 @@ use crate::diagnostics::Diagnostic;
 use crate::domain::Lang;
 pub use crate::edition::{Edition, Strings};
 use crate::model::Catalogue;
-pub use pages::PageJob;
+pub use pages::{EditionPage, PageJob};
 pub use theme::Theme;
 
-/// A page of one edition: the unit of rendering.
-pub type EditionPage = (Lang, PageJob);
 
 /// A theme bound to one catalogue, with the values every page of an edition shares
 /// set once per edition.

@@ -32,7 +32,7 @@ pub struct Theme {
     pub templates_path: PathBuf,
     /// The UI strings of each of the site's languages, in their order: set by
     /// `with_strings` once the site's languages are known.
-    pub strings: Vec<super::Strings>,
+    pub strings: Vec<crate::edition::Strings>,
 }
 
 impl Theme {

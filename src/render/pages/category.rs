@@ -8,7 +8,7 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::super::context::{category_link, FacetLink};
 use super::pager::{insert_listing, paged_title, pages_of};
 use super::{Head, Kind};

@@ -7,7 +7,7 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::super::data_view;
 use super::{Head, Kind};
 

@@ -8,7 +8,7 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::super::context::{cards, district_link, CardView};
 use super::{Head, Kind};
 

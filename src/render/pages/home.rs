@@ -8,7 +8,7 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::super::context::cards;
 use super::super::structured_data;
 use super::{Head, Kind};

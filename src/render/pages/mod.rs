@@ -6,6 +6,7 @@
 
 mod alias;
 mod category;
+pub mod change;
 mod data;
 mod district;
 mod home;
@@ -30,11 +31,13 @@ use crate::domain::Lang;
 use crate::edition::Edition;
 use crate::model::Catalogue;
 
-use super::affected::Change;
+use change::Change;
 use super::context::{self, Alternate, PageMeta, ShareImage};
-use super::EditionPage;
 
 pub(crate) use pager::page_count;
+
+/// A page of one edition: the unit of rendering.
+pub type EditionPage = (Lang, PageJob);
 
 /// What a kind of page is: its template and addresses, its context, and the pages of
 /// it that an edit changes. `Args` tells one page of the kind from another: a

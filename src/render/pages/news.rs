@@ -8,7 +8,7 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::super::context::news_image;
 use super::super::news_view;
 use super::{Head, Kind};

@@ -7,7 +7,7 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::super::news_view::{self, items, listing_pages};
 use super::pager::{paged_title, pagination};
 use super::{Head, Kind};

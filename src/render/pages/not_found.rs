@@ -8,7 +8,7 @@ use crate::edition::{Edition, Strings};
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::{Head, Kind};
 
 pub struct NotFound;

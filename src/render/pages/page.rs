@@ -8,7 +8,7 @@ use crate::edition::{split, Edition};
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::super::markdown::{blocks, Block};
 use super::{Head, Kind};
 

@@ -7,7 +7,7 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::product::product_head;
 use super::{Head, Kind};
 

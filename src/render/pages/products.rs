@@ -7,7 +7,7 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::super::affected::Change;
+use super::change::Change;
 use super::pager::{insert_listing, paged_title, pages_of};
 use super::{Head, Kind};
 
