@@ -1,6 +1,7 @@
 //! The theme's words: one strings file per language, `themes/<theme>/strings/<code>.yaml`,
-//! a flat map `key: text` that templates read as `t` (`{{ t.nav_products }}`) and the
-//! Rust side reads through [`Strings::get`] and [`Strings::fill`].
+//! a flat map `key: text` that templates read as `t` (`{{ t.nav_products }}`) or fill with
+//! the `tr` function (`{{ tr(key="stars_n", n=3) }}`, see `render::theme`), and the Rust
+//! side reads through [`Strings::get`] and [`Strings::fill`].
 //!
 //! The first language's file is the reference: every other file must have exactly its
 //! keys, so that a page never shows a key's name instead of its text. Placeholders such
@@ -106,6 +107,43 @@ impl Strings {
         }
         out.push_str(rest);
         out
+    }
+
+    /// What is wrong with filling `key` with arguments named `names`, judged by this
+    /// file's text: give it the reference strings, whose placeholders include those of
+    /// every translation. Empty when nothing is: the key exists, every placeholder of its
+    /// text has an argument, and every argument a placeholder. Each problem is a message,
+    /// an unknown key's with a "did you mean".
+    pub fn fill_problems(&self, key: &str, names: &[&str]) -> Vec<String> {
+        let Some(text) = self.texts.get(key) else {
+            let message = format!("unknown key `{key}`: {}.yaml has no such key", self.code);
+            return vec![with_suggestion(
+                message,
+                key,
+                self.texts.keys().map(String::as_str),
+            )];
+        };
+        let wanted = placeholders(text);
+        let unfilled: Vec<&str> = (wanted.iter().copied())
+            .filter(|p| !names.contains(p))
+            .collect();
+        let mut problems: Vec<String> = (unfilled.iter())
+            .map(|p| {
+                format!("`{key}` has the placeholder `{{{p}}}` that no argument fills: add `{p}=…`")
+            })
+            .collect();
+        let mut extra: Vec<&str> = (names.iter().copied())
+            .filter(|n| !wanted.contains(n))
+            .collect();
+        extra.sort_unstable();
+        for name in extra {
+            let message = format!(
+                "argument `{name}` fills nothing: `{key}` has no placeholder `{{{name}}}` (it has {})",
+                listed(&wanted)
+            );
+            problems.push(with_suggestion(message, name, unfilled.iter().copied()));
+        }
+        problems
     }
 
     /// Built from a map, for tests that need strings without files.
@@ -233,20 +271,12 @@ fn compare(reference: &File, other: &File, errors: &mut Vec<Diagnostic>) {
             .map(|p| format!("`{{{p}}}`"))
             .collect();
         if !unknown.is_empty() {
-            let known = if wanted.is_empty() {
-                "none".to_owned()
-            } else {
-                wanted
-                    .iter()
-                    .map(|p| format!("`{{{p}}}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
             errors.push(other.source.error(
                 &[Seg::Key(key)],
                 format!(
-                    "`{key}` has the placeholder {} that {reference_name} does not have (it has {known}), so nothing would fill it",
-                    unknown.join(", ")
+                    "`{key}` has the placeholder {} that {reference_name} does not have (it has {}), so nothing would fill it",
+                    unknown.join(", "),
+                    listed(&wanted)
                 ),
             ));
         }
@@ -290,6 +320,17 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
         }
     }
     out
+}
+
+/// Placeholders as a message lists them: "`{n}`, `{total}`", or "none".
+fn listed(placeholders: &BTreeSet<&str>) -> String {
+    if placeholders.is_empty() {
+        return "none".to_owned();
+    }
+    (placeholders.iter())
+        .map(|p| format!("`{{{p}}}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// An error at the end of `source`'s text, where a missing key would be added; 1:1 for

@@ -51,6 +51,7 @@ impl<'a> Renderer<'a> {
             .zip(&strings)
             .map(|(&lang, own)| {
                 let mut tera = tera.clone();
+                theme::register_tr(&mut tera, own, &strings[0]);
                 let edition = Edition {
                     catalogue,
                     lang,
