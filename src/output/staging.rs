@@ -286,6 +286,20 @@ pub fn refuse_target(root: &Path, target: &Path) -> Option<String> {
     None
 }
 
+impl crate::sink::Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        Staging::write(self, path, bytes)
+    }
+
+    fn link(&self, path: &str, source: &Path) -> io::Result<()> {
+        Staging::link(self, path, source)
+    }
+
+    fn recycle_folder(&self, folder: &str, files: &HashSet<String>) -> io::Result<()> {
+        Staging::recycle_folder(self, folder, files)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,19 +368,5 @@ mod tests {
         assert!(refuse_target(root.path(), root.path()).is_some());
         assert!(refuse_target(&root.path().join("site"), root.path()).is_some());
         assert!(refuse_target(root.path(), &root.path().join("public")).is_none());
-    }
-}
-
-impl crate::sink::Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        Staging::write(self, path, bytes)
-    }
-
-    fn link(&self, path: &str, source: &Path) -> io::Result<()> {
-        Staging::link(self, path, source)
-    }
-
-    fn recycle_folder(&self, folder: &str, files: &HashSet<String>) -> io::Result<()> {
-        Staging::recycle_folder(self, folder, files)
     }
 }
