@@ -90,7 +90,7 @@ pub(super) fn write_catalogue_files(
         .map_err(|e| Failure::Other(format!("cannot write the sitemap: {e}")))?;
     assets::write_feed(catalogue, staging)
         .map_err(|e| Failure::Other(format!("cannot write the news feed: {e}")))?;
-    assets::write_data(catalogue, staging)
+    assets::write_data(renderer.main_edition(), staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
     timings.lap("sitemap, feed and data downloads");
     for edition in renderer.editions() {

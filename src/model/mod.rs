@@ -4,12 +4,13 @@
 //! Built once after validation and then only read, so rendering can share it across
 //! threads. References between records are indexes into the catalogue's vectors.
 
+pub mod columns;
 pub mod coverage;
 pub mod facet;
 
 use chrono::NaiveDate;
 
-use crate::domain::{Category, District, News, Page, Producer, Product, Site};
+use crate::domain::{Category, District, Lang, News, Page, Producer, Product, Site};
 use crate::validate::Validated;
 
 pub use coverage::Coverage;
@@ -111,6 +112,12 @@ impl Catalogue {
         self.products
             .binary_search_by(|p| p.slug.as_str().cmp(slug))
             .ok()
+    }
+
+    /// Whether the site has an English edition, whose texts the downloads then carry
+    /// too.
+    pub fn has_english(&self) -> bool {
+        self.site.languages.contains(&Lang::En)
     }
 
     /// Listed products of one star level (3 to 5).

@@ -85,6 +85,11 @@ impl<'a> Renderer<'a> {
         (0..self.editions.len()).map(|k| self.edition(k))
     }
 
+    /// The edition of the site's first language, the records' own.
+    pub fn main_edition(&self) -> Edition<'_> {
+        self.edition(0)
+    }
+
     /// The `k`-th edition, in the order of the site's languages.
     fn edition(&self, k: usize) -> Edition<'_> {
         Edition {
