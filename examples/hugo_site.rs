@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
+use ocop::edition::Edition;
 use ocop::model::Catalogue;
 use ocop::validate::Options;
 
@@ -62,8 +63,23 @@ fn main() -> Result<(), Box<dyn Error>> {
         fs::remove_dir_all(&content)?;
     }
     write_site(&catalogue, &out)?;
-    write_products(&catalogue, &content)?;
-    write_terms(&catalogue, &content)?;
+    // The main edition's words, for the producer types a page names.
+    let main = catalogue.site.languages[0];
+    let strings = ocop::edition::strings::load(&root, &catalogue.site.theme, &[main.code()])
+        .map_err(|errors| {
+            for d in &errors {
+                eprintln!("{d}");
+            }
+            "the theme's strings have errors"
+        })?;
+    let edition = Edition {
+        catalogue: &catalogue,
+        lang: main,
+        strings: &strings[0],
+        all_strings: &strings,
+    };
+    write_products(edition, &content)?;
+    write_terms(edition, &content)?;
     eprintln!(
         "wrote a Hugo site of {} products into {}",
         catalogue.products.len(),
@@ -126,7 +142,8 @@ fn write_site(catalogue: &Catalogue, out: &Path) -> Result<(), Box<dyn Error>> {
     )
 }
 
-fn write_products(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn Error>> {
+fn write_products(edition: Edition<'_>, content: &Path) -> Result<(), Box<dyn Error>> {
+    let catalogue = edition.catalogue;
     let mut rank = vec![0usize; catalogue.products.len()];
     for (n, &i) in catalogue.index.listed.iter().enumerate() {
         rank[i] = n + 1;
@@ -153,7 +170,7 @@ fn write_products(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn E
             "producer": {
                 "id": producer.id,
                 "name": producer.name(),
-                "type_label": producer.kind.label(),
+                "type_label": edition.producer_type(producer.kind),
                 "representative": producer.record.representative,
                 "address": producer.record.address,
                 "phone": producer.record.phone,
@@ -196,7 +213,8 @@ fn write_products(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn E
 
 /// One `_index.md` per taxonomy term, with the term's name and, for producers, the
 /// fields of the producer page.
-fn write_terms(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn Error>> {
+fn write_terms(edition: Edition<'_>, content: &Path) -> Result<(), Box<dyn Error>> {
+    let catalogue = edition.catalogue;
     for (d, district) in catalogue.districts.iter().enumerate() {
         page(
             &content
@@ -258,7 +276,7 @@ fn write_terms(catalogue: &Catalogue, content: &Path) -> Result<(), Box<dyn Erro
                 .join("_index.md"),
             &json!({
                 "title": producer.name(),
-                "type_label": producer.kind.label(),
+                "type_label": edition.producer_type(producer.kind),
                 "district": { "id": district.id, "name": district.name },
                 "representative": producer.record.representative,
                 "address": producer.record.address,

@@ -1,9 +1,12 @@
 //! Data files for traders: the whole catalogue as JSON and as spreadsheets.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::domain::{Lang, Product};
-
+use crate::edition::Edition;
+use crate::model::columns::{self, Cell, Column};
 use crate::model::Catalogue;
 use crate::paths::{self, PhotoFormat};
 
@@ -128,7 +131,7 @@ fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'
                 ))
             })
             .collect(),
-        en: has_english(catalogue).then(|| EnglishRecord {
+        en: catalogue.has_english().then(|| EnglishRecord {
             name: product.en.as_ref().and_then(|t| t.name.as_deref()),
             summary: product.en.as_ref().and_then(|t| t.summary.as_deref()),
             url: catalogue
@@ -136,11 +139,6 @@ fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'
                 .absolute(&paths::product(Lang::En, &product.slug)),
         }),
     }
-}
-
-/// Whether the site has an English edition, whose texts the downloads then carry too.
-fn has_english(catalogue: &Catalogue) -> bool {
-    catalogue.site.languages.contains(&Lang::En)
 }
 
 /// Every product, expired ones included, sorted by slug.
@@ -151,91 +149,6 @@ pub fn products_json(catalogue: &Catalogue) -> Vec<u8> {
         .map(|p| record(catalogue, p))
         .collect();
     serde_json::to_vec_pretty(&records).unwrap_or_default()
-}
-
-/// A column of a CSV download, with what it holds, shown on the open-data page.
-#[derive(Debug, Serialize)]
-pub struct Column {
-    pub name: &'static str,
-    pub about: &'static str,
-}
-
-const fn column(name: &'static str, about: &'static str) -> Column {
-    Column { name, about }
-}
-
-/// The columns of `products.csv`, in order.
-pub const PRODUCT_COLUMNS: &[Column] = &[
-    column("slug", "mã sản phẩm, phần cuối địa chỉ trang sản phẩm"),
-    column("name", "tên sản phẩm"),
-    column("stars", "hạng sao OCOP: 3, 4 hoặc 5"),
-    column("category", "nhóm sản phẩm"),
-    column("district", "huyện, thành phố nơi sản xuất"),
-    column("producer_id", "mã chủ thể, như cột id của producers.csv"),
-    column("producer", "tên chủ thể"),
-    column(
-        "producer_type",
-        "loại chủ thể: HTX, tổ hợp tác, doanh nghiệp, hộ kinh doanh",
-    ),
-    column("certificate_decision", "số quyết định công nhận"),
-    column("certificate_date", "ngày công nhận (năm-tháng-ngày)"),
-    column("certificate_expires", "ngày hết hiệu lực (năm-tháng-ngày)"),
-    column(
-        "status",
-        "trạng thái: valid (còn hạn), expiring (sắp hết hạn), expired (hết hạn)",
-    ),
-    column("price_min", "giá thấp nhất, đồng"),
-    column("price_max", "giá cao nhất, đồng (trống nếu chỉ có một giá)"),
-    column("price_unit", "đơn vị tính giá"),
-    column("summary", "mô tả ngắn"),
-    column("url", "địa chỉ trang sản phẩm"),
-];
-
-/// The columns of `producers.csv`, in order.
-pub const PRODUCER_COLUMNS: &[Column] = &[
-    column("id", "mã chủ thể"),
-    column("name", "tên chủ thể"),
-    column("type", "loại chủ thể"),
-    column("district", "huyện, thành phố"),
-    column("address", "địa chỉ"),
-    column("representative", "người đại diện"),
-    column("phone", "điện thoại"),
-    column("email", "thư điện tử"),
-    column("website", "trang web"),
-    column("listed_products", "số sản phẩm còn hiệu lực"),
-    column("url", "địa chỉ trang chủ thể"),
-];
-
-/// The columns added at the end of `products.csv` when the site has an English edition.
-pub const ENGLISH_PRODUCT_COLUMNS: &[Column] = &[
-    column("name_en", "tên tiếng Anh (trống nếu chưa dịch)"),
-    column("summary_en", "mô tả ngắn tiếng Anh (trống nếu chưa dịch)"),
-    column("url_en", "địa chỉ trang sản phẩm tiếng Anh"),
-];
-
-/// The columns added at the end of `producers.csv` when the site has an English edition.
-pub const ENGLISH_PRODUCER_COLUMNS: &[Column] = &[
-    column("name_en", "tên tiếng Anh (trống nếu chưa dịch)"),
-    column("url_en", "địa chỉ trang chủ thể tiếng Anh"),
-];
-
-/// The columns of `products.csv` for this site, in order.
-pub fn product_columns(catalogue: &Catalogue) -> Vec<&'static Column> {
-    with_english(catalogue, PRODUCT_COLUMNS, ENGLISH_PRODUCT_COLUMNS)
-}
-
-/// The columns of `producers.csv` for this site, in order.
-pub fn producer_columns(catalogue: &Catalogue) -> Vec<&'static Column> {
-    with_english(catalogue, PRODUCER_COLUMNS, ENGLISH_PRODUCER_COLUMNS)
-}
-
-fn with_english(
-    catalogue: &Catalogue,
-    columns: &'static [Column],
-    english: &'static [Column],
-) -> Vec<&'static Column> {
-    let english = if has_english(catalogue) { english } else { &[] };
-    columns.iter().chain(english).collect()
 }
 
 /// Excel reads a CSV as the local code page unless it starts with a byte-order mark.
@@ -251,86 +164,36 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+fn csv<S: AsRef<str>>(header: &[&str], rows: impl Iterator<Item = Vec<S>>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(BOM.to_vec());
     let _ = writer.write_record(header);
     for row in rows {
-        let _ = writer.write_record(row.iter().map(|c| cell(c)));
+        let _ = writer.write_record(row.iter().map(|c| cell(c.as_ref())));
     }
     writer.into_inner().unwrap_or_default()
 }
 
-pub fn products_csv(catalogue: &Catalogue) -> Vec<u8> {
-    let header: Vec<&str> = product_columns(catalogue).iter().map(|c| c.name).collect();
-    let rows = catalogue.products.iter().map(|p| {
-        let producer = &catalogue.producers[p.producer];
-        let price = p.price.as_ref();
-        let mut row = vec![
-            p.slug.clone(),
-            p.name.clone(),
-            p.stars.to_string(),
-            catalogue.categories[p.category].name.clone(),
-            catalogue.districts[p.district].name.clone(),
-            producer.id.clone(),
-            producer.name().to_owned(),
-            producer.kind.label().to_owned(),
-            p.certificate.decision.clone(),
-            p.certificate.date.to_string(),
-            p.certificate.expires.to_string(),
-            p.status.id().to_owned(),
-            price.map(|x| x.min.to_string()).unwrap_or_default(),
-            price
-                .and_then(|x| x.max)
-                .map(|m| m.to_string())
-                .unwrap_or_default(),
-            price.and_then(|x| x.unit.clone()).unwrap_or_default(),
-            p.summary.clone().unwrap_or_default(),
-            catalogue.site.absolute(&paths::product(Lang::Vi, &p.slug)),
-        ];
-        if has_english(catalogue) {
-            row.extend([
-                p.en.as_ref()
-                    .and_then(|t| t.name.clone())
-                    .unwrap_or_default(),
-                p.en.as_ref()
-                    .and_then(|t| t.summary.clone())
-                    .unwrap_or_default(),
-                catalogue.site.absolute(&paths::product(Lang::En, &p.slug)),
-            ]);
-        }
-        row
-    });
-    csv(&header, rows)
+/// `products.csv`, its producer types named by the main edition's strings.
+pub fn products_csv(main: Edition<'_>) -> Vec<u8> {
+    table_csv(main, columns::PRODUCTS, &main.catalogue.products)
 }
 
-pub fn producers_csv(catalogue: &Catalogue) -> Vec<u8> {
-    let header: Vec<&str> = producer_columns(catalogue).iter().map(|c| c.name).collect();
-    let rows = catalogue.producers.iter().enumerate().map(|(i, p)| {
-        let text = |value: &Option<String>| value.clone().unwrap_or_default();
-        let mut row = vec![
-            p.id.clone(),
-            p.name().to_owned(),
-            p.kind.label().to_owned(),
-            catalogue.districts[p.district].name.clone(),
-            text(&p.record.address),
-            text(&p.record.representative),
-            text(&p.record.phone),
-            text(&p.record.email),
-            text(&p.website),
-            catalogue.index.by_producer[i].len().to_string(),
-            catalogue.site.absolute(&paths::producer(Lang::Vi, &p.id)),
-        ];
-        if has_english(catalogue) {
-            row.extend([
-                p.record
-                    .en
-                    .as_ref()
-                    .and_then(|t| t.name.clone())
-                    .unwrap_or_default(),
-                catalogue.site.absolute(&paths::producer(Lang::En, &p.id)),
-            ]);
-        }
-        row
+/// `producers.csv`, its producer types named by the main edition's strings.
+pub fn producers_csv(main: Edition<'_>) -> Vec<u8> {
+    table_csv(main, columns::PRODUCERS, &main.catalogue.producers)
+}
+
+/// A download of `records`, with this site's columns of `table`.
+fn table_csv<T>(main: Edition<'_>, table: &'static [Column<T>], records: &[T]) -> Vec<u8> {
+    let columns: Vec<&Column<T>> = columns::for_site(main.catalogue, table).collect();
+    let header: Vec<&str> = columns.iter().map(|c| c.name).collect();
+    let rows = columns::rows(main.catalogue, records).map(|row| {
+        (columns.iter())
+            .map(|column| match (column.value)(row) {
+                Cell::Text(text) => text,
+                Cell::ProducerType(kind) => Cow::Borrowed(main.producer_type(kind)),
+            })
+            .collect()
     });
     csv(&header, rows)
 }
@@ -344,6 +207,18 @@ mod tests {
         assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(cell("Hạt dẻ"), "Hạt dẻ");
+    }
+
+    #[test]
+    fn the_strings_loader_requires_every_column_description() {
+        let keys = (columns::PRODUCTS.iter().map(|c| c.about))
+            .chain(columns::PRODUCERS.iter().map(|c| c.about));
+        for key in keys {
+            assert!(
+                crate::edition::strings::RUST_KEYS.contains(&key),
+                "`{key}` is not in RUST_KEYS"
+            );
+        }
     }
 
     #[test]

@@ -12,15 +12,17 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic};
 use crate::domain::Lang;
+use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 use crate::sink::Sink;
 
-/// Write the data downloads.
-pub fn write_data(catalogue: &Catalogue, staging: &dyn Sink) -> std::io::Result<()> {
-    staging.write(paths::PRODUCTS_JSON, &data::products_json(catalogue))?;
-    staging.write(paths::PRODUCTS_CSV, &data::products_csv(catalogue))?;
-    staging.write(paths::PRODUCERS_CSV, &data::producers_csv(catalogue))
+/// Write the data downloads: one set for every edition, whose words (producer types)
+/// are the main edition's.
+pub fn write_data(main: Edition<'_>, staging: &dyn Sink) -> std::io::Result<()> {
+    staging.write(paths::PRODUCTS_JSON, &data::products_json(main.catalogue))?;
+    staging.write(paths::PRODUCTS_CSV, &data::products_csv(main))?;
+    staging.write(paths::PRODUCERS_CSV, &data::producers_csv(main))
 }
 
 /// Write each product's QR code, in parallel: at national scale there are thousands.

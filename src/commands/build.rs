@@ -99,7 +99,7 @@ pub(super) fn write_catalogue_files(
             .write(&path, text.as_bytes())
             .map_err(|e| Failure::Other(format!("cannot write {path}: {e}")))?;
     }
-    assets::write_data(catalogue, staging)
+    assets::write_data(renderer.main_edition(), staging)
         .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
     timings.lap("sitemap, feed and data downloads");
     for edition in renderer.editions() {

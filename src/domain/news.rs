@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::product::Photo;
 use super::markdown::Markdown;
+use super::product::Photo;
 
 #[derive(Debug, Clone)]
 pub struct News {

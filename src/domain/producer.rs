@@ -1,9 +1,9 @@
 //! A producing entity ("chủ thể"): cooperative, group, enterprise or household.
 
 use super::language::{Lang, Localized, PageText};
+use super::markdown::Markdown;
 use super::records::ProducerRecord;
 use super::taxonomy::ProducerType;
-use super::markdown::Markdown;
 
 /// A producer: its file as written, kept once, with what validation resolved from it.
 /// Views borrow the record's fields; a new optional field in the record needs no

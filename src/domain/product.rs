@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 
 use super::certificate::{Certificate, CertificateStatus};
 use super::language::{Lang, Localized, PhotoText};
+use super::markdown::Markdown;
 use super::records::{DetailRecord, PriceRecord, ProductRecord};
 use super::shop::Shop;
-use super::markdown::Markdown;
 
 /// A product: its file as written, kept once, with what validation resolved from it.
 /// The record's own fields read through the product (`product.name`, `product.tags`);

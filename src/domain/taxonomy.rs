@@ -63,15 +63,6 @@ impl ProducerType {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ProducerType::Cooperative => "Hợp tác xã",
-            ProducerType::CooperativeGroup => "Tổ hợp tác",
-            ProducerType::Enterprise => "Doanh nghiệp",
-            ProducerType::Household => "Hộ sản xuất kinh doanh",
-        }
-    }
-
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.id() == id)
     }

@@ -94,16 +94,23 @@ pub fn id_of<'a>(text: &str, entries: impl IntoIterator<Item = (&'a str, &'a str
 /// A producer type by id (`htx`), by name (`Hợp tác xã`) or by a common word for it
 /// (`Công ty` for an enterprise).
 pub fn producer_type(text: &str) -> String {
-    let mut names: Vec<(&str, &str)> = ProducerType::ALL
-        .iter()
-        .map(|t| (t.id(), t.label()))
-        .collect();
-    names.extend([
-        ("doanh-nghiep", "Công ty"),
-        ("ho-kinh-doanh", "Hộ kinh doanh"),
-        ("ho-kinh-doanh", "Hộ sản xuất"),
-    ]);
+    let names = (ProducerType::ALL.iter()).flat_map(|&t| {
+        producer_type_names(t)
+            .iter()
+            .map(move |name| (t.id(), *name))
+    });
     id_of(text, names)
+}
+
+/// The Vietnamese words a list names a producer type with, the official name first.
+/// The import's own: a spreadsheet's words, not the theme's, which a site may change.
+fn producer_type_names(kind: ProducerType) -> &'static [&'static str] {
+    match kind {
+        ProducerType::Cooperative => &["Hợp tác xã"],
+        ProducerType::CooperativeGroup => &["Tổ hợp tác"],
+        ProducerType::Enterprise => &["Doanh nghiệp", "Công ty"],
+        ProducerType::Household => &["Hộ sản xuất kinh doanh", "Hộ kinh doanh", "Hộ sản xuất"],
+    }
 }
 
 #[cfg(test)]
@@ -155,5 +162,9 @@ mod tests {
         assert_eq!(producer_type("Hợp tác xã"), "htx");
         assert_eq!(producer_type("Công ty"), "doanh-nghiep");
         assert_eq!(producer_type("tht"), "tht");
+        assert_eq!(producer_type("Hộ sản xuất kinh doanh"), "ho-kinh-doanh");
+        assert_eq!(producer_type("hộ kinh doanh"), "ho-kinh-doanh");
+        assert_eq!(producer_type("Tổ hợp tác"), "tht");
+        assert_eq!(producer_type("doanh-nghiep"), "doanh-nghiep");
     }
 }

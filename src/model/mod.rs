@@ -4,12 +4,12 @@
 //! Built once after validation and then only read, so rendering can share it across
 //! threads. References between records are indexes into the catalogue's vectors.
 
+pub mod columns;
 pub mod coverage;
 pub mod facet;
 
-use crate::domain::{Producer, Product};
+use crate::domain::{Lang, Producer, Product};
 use crate::validate::Validated;
-
 
 /// The validated records, kept as validation handed them over (products sorted by
 /// slug, news newest first), and their indexes. The records' fields read through the
@@ -67,6 +67,12 @@ impl Catalogue {
         self.products
             .binary_search_by(|p| p.slug.as_str().cmp(slug))
             .ok()
+    }
+
+    /// Whether the site has an English edition, whose texts the downloads then carry
+    /// too.
+    pub fn has_english(&self) -> bool {
+        self.site.languages.contains(&Lang::En)
     }
 
     /// Listed products of one star level (3 to 5).

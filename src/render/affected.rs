@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use crate::model::Catalogue;
 
 use super::pages::change::Change;
-use super::pages::{self, page_count, PageJob};
+use super::pages::{self, PageJob};
 
 /// The pages of `new` that differ from those of `old`, for two catalogues of the same
 /// site, theme and news whose product and producer records may differ. `None` when the

@@ -27,7 +27,6 @@ use crate::model::Catalogue;
 pub use pages::{EditionPage, PageJob};
 pub use theme::Theme;
 
-
 /// A theme bound to one catalogue, with the values every page of an edition shares
 /// set once per edition.
 pub struct Renderer<'a> {
@@ -76,6 +75,11 @@ impl<'a> Renderer<'a> {
     /// Each edition, the main one first.
     pub fn editions(&self) -> impl Iterator<Item = Edition<'_>> {
         (0..self.editions.len()).map(|k| self.edition(k))
+    }
+
+    /// The edition of the site's first language, the records' own.
+    pub fn main_edition(&self) -> Edition<'_> {
+        self.edition(0)
     }
 
     /// The `k`-th edition, in the order of the site's languages.

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use tera::{Kwargs, State, Tera, TeraResult};
 use walkdir::WalkDir;
 
-use crate::edition::Strings;
 use crate::diagnostics::{relative, with_suggestion, Diagnostic};
+use crate::edition::Strings;
 
 /// The function templates fill a text of the strings with:
 /// `{{ tr(key="star_lead", n=total, stars=stars) }}`.

@@ -116,6 +116,7 @@ fn the_demo_has_an_english_edition() {
     the_english_search_index_is_its_own(&output);
     the_sitemap_names_both_languages(&output);
     the_downloads_carry_the_english_names(&output, &products);
+    the_data_page_explains_the_columns_in_english(&output);
     the_error_page_speaks_english_too(&output);
     check_reports_the_translated_share(translated, products.len());
 }
@@ -300,6 +301,30 @@ fn the_downloads_carry_the_english_names(
         .next()
         .unwrap()
         .ends_with(",url,name_en,url_en"));
+}
+
+/// The open-data page explains every column of the downloads with the theme's English
+/// `column_<file>_<header>` strings, none of them marked as Vietnamese.
+fn the_data_page_explains_the_columns_in_english(output: &Path) {
+    let strings = content_yaml(&repo().join("themes/default/strings/en.yaml"));
+    let page = read_text(&output.join("en/data/index.html"));
+    let text = common::html::text(&page);
+    for file in ["products", "producers"] {
+        let csv = read_text(&output.join(format!("data/{file}.csv")));
+        let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
+        for column in header.split(',') {
+            let key = format!("column_{file}_{column}");
+            let about = strings[key.as_str()].as_str();
+            let about = about.unwrap_or_else(|| panic!("en.yaml has no `{key}`"));
+            assert!(text.contains(about), "{file}.csv `{column}`: {about}");
+        }
+    }
+    assert!(
+        tags(&page)
+            .iter()
+            .all(|t| t.name != "td" || t.attr("lang").is_none()),
+        "a column description is marked as another language"
+    );
 }
 
 /// One 404 page serves both editions, so it says it in English as well, marked so.

@@ -8,8 +8,8 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::change::Change;
 use super::super::context::{category_link, FacetLink};
+use super::change::Change;
 use super::pager::{insert_listing, paged_title, pages_of};
 use super::{Head, Kind};
 

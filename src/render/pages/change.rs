@@ -54,4 +54,3 @@ pub fn changed_pages(old: &[usize], new: &[usize], dirty: &[bool], per_page: usi
         })
         .collect()
 }
-

@@ -31,8 +31,8 @@ use crate::domain::Lang;
 use crate::edition::Edition;
 use crate::model::Catalogue;
 
-use change::Change;
 use super::context::{self, Alternate, PageMeta, ShareImage};
+use change::Change;
 
 pub(crate) use pager::page_count;
 

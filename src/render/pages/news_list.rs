@@ -7,8 +7,8 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::change::Change;
 use super::super::news_view::{self, items, listing_pages};
+use super::change::Change;
 use super::pager::{paged_title, pagination};
 use super::{Head, Kind};
 

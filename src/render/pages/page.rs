@@ -8,8 +8,8 @@ use crate::edition::{split, Edition};
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::change::Change;
 use super::super::markdown::{blocks, Block};
+use super::change::Change;
 use super::{Head, Kind};
 
 pub struct Page;

@@ -7,9 +7,9 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::change::Change;
 use super::super::context::{cards, producer};
 use super::super::structured_data;
+use super::change::Change;
 use super::{Head, Kind};
 
 pub struct Producer;

@@ -8,8 +8,8 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::change::Change;
 use super::super::context::{district_ref, producer, ProducerView, Ref};
+use super::change::Change;
 use super::{Head, Kind};
 
 pub struct Producers;

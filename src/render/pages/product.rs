@@ -8,9 +8,9 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::change::Change;
 use super::super::context::share_image;
 use super::super::{news_view, product_view, structured_data};
+use super::change::Change;
 use super::{Head, Kind};
 
 pub struct Product;

@@ -7,8 +7,8 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 
-use super::change::Change;
 use super::super::stats;
+use super::change::Change;
 use super::{Head, Kind};
 
 pub struct Stats;
