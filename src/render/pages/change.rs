@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::model::Catalogue;
 
-use super::page_count;
+use super::pager::page_count;
 
 /// An edit to product and producer records that keeps the catalogue's shape.
 pub struct Change<'a> {
