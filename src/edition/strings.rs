@@ -15,6 +15,7 @@ use serde::{Serialize, Serializer};
 use crate::content::locate::Seg;
 use crate::content::{read_source, yaml, Source};
 use crate::diagnostics::{with_suggestion, Diagnostic};
+use crate::model::columns;
 
 /// The keys `ocop` itself reads (page titles, labels computed in Rust): the reference
 /// file must have every one of them.
@@ -50,40 +51,15 @@ pub const RUST_KEYS: &[&str] = &[
     "shop_website",
     "thousands_separator",
     // What each CSV column holds, on the open-data page (model::columns).
-    "column_products_slug",
-    "column_products_name",
-    "column_products_stars",
-    "column_products_category",
-    "column_products_district",
-    "column_products_producer_id",
-    "column_products_producer",
-    "column_products_producer_type",
-    "column_products_certificate_decision",
-    "column_products_certificate_date",
-    "column_products_certificate_expires",
-    "column_products_status",
-    "column_products_price_min",
-    "column_products_price_max",
-    "column_products_price_unit",
-    "column_products_summary",
-    "column_products_url",
-    "column_products_name_en",
-    "column_products_summary_en",
-    "column_products_url_en",
-    "column_producers_id",
-    "column_producers_name",
-    "column_producers_type",
-    "column_producers_district",
-    "column_producers_address",
-    "column_producers_representative",
-    "column_producers_phone",
-    "column_producers_email",
-    "column_producers_website",
-    "column_producers_listed_products",
-    "column_producers_url",
-    "column_producers_name_en",
-    "column_producers_url_en",
 ];
+
+/// Every key `ocop` reads: [`RUST_KEYS`] and the description of each CSV column,
+/// which the column table names.
+pub fn required_keys() -> impl Iterator<Item = &'static str> {
+    let columns = (columns::PRODUCTS.iter().map(|c| c.about))
+        .chain(columns::PRODUCERS.iter().map(|c| c.about));
+    RUST_KEYS.iter().copied().chain(columns)
+}
 
 /// One language's strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,7 +168,7 @@ impl Strings {
 
 /// The strings of each language in `codes`, in that order, from
 /// `<root>/themes/<theme>/strings/<code>.yaml`. The first is the reference: it must have
-/// every key of [`RUST_KEYS`], and every other file exactly its keys, with no placeholder
+/// every key of [`required_keys`], and every other file exactly its keys, with no placeholder
 /// the reference text lacks. Every problem of every file is reported in one run.
 pub fn load(root: &Path, theme: &str, codes: &[&str]) -> Result<Vec<Strings>, Vec<Diagnostic>> {
     let folder = root.join("themes").join(theme).join("strings");
@@ -209,8 +185,8 @@ pub fn load(root: &Path, theme: &str, codes: &[&str]) -> Result<Vec<Strings>, Ve
     };
     // Compared only when the reference itself could be read.
     if reference.code == codes[0] {
-        for key in RUST_KEYS {
-            if !reference.strings.texts.contains_key(*key) {
+        for key in required_keys() {
+            if !reference.strings.texts.contains_key(key) {
                 errors.push(at_end(
                     &reference.source,
                     format!("missing key `{key}`: ocop itself reads it"),
@@ -394,7 +370,7 @@ mod tests {
 
     /// A reference file with every key the Rust code reads, plus `extra`.
     fn reference(extra: &str) -> String {
-        let mut text: String = RUST_KEYS.iter().map(|k| format!("{k}: x\n")).collect();
+        let mut text: String = required_keys().map(|k| format!("{k}: x\n")).collect();
         text.push_str(extra);
         text
     }
@@ -430,7 +406,7 @@ mod tests {
         en.push_str("nav_news: News\n");
         let found = errors(&[("vi.yaml", &vi), ("en.yaml", &en)], &["vi", "en"]);
         let last = en.lines().count();
-        let unknown_line = RUST_KEYS.len() + 1;
+        let unknown_line = required_keys().count() + 1;
         assert_eq!(
             found,
             [
@@ -455,7 +431,7 @@ mod tests {
             found.contains(&"themes/t/strings/vi.yaml:1:25: error: missing key `og_locale`: ocop itself reads it".to_owned()),
             "{found:?}"
         );
-        assert_eq!(found.len(), 1 + RUST_KEYS.len() - 1, "{found:?}");
+        assert_eq!(found.len(), 1 + required_keys().count() - 1, "{found:?}");
     }
 
     #[test]
@@ -466,7 +442,7 @@ mod tests {
         assert!(
             found[0].starts_with(&format!(
                 "themes/t/strings/vi.yaml:{}:",
-                RUST_KEYS.len() + 1
+                required_keys().count() + 1
             )),
             "{found:?}"
         );
@@ -481,7 +457,7 @@ mod tests {
             found,
             [format!(
                 "themes/t/strings/en.yaml:{}:8: error: `count` has the placeholder `{{count}}` that vi.yaml does not have (it has `{{n}}`), so nothing would fill it",
-                RUST_KEYS.len() + 1
+                required_keys().count() + 1
             )]
         );
     }

@@ -559,7 +559,7 @@ mod tests {
             "{% component c(n) %}{{ tr(key=\"stars_n\", m=n) }}{% endcomponent c %}",
         )
         .unwrap();
-        let mut vi: String = (crate::edition::strings::RUST_KEYS.iter())
+        let mut vi: String = (crate::edition::strings::required_keys())
             .map(|k| format!("{k}: x\n"))
             .collect();
         vi = vi.replace("stars_n: x", "stars_n: \"{n} sao\"");

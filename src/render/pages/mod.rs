@@ -34,8 +34,6 @@ use crate::model::Catalogue;
 use super::context::{self, Alternate, PageMeta, ShareImage};
 use change::Change;
 
-pub(crate) use pager::page_count;
-
 /// A page of one edition: the unit of rendering.
 pub type EditionPage = (Lang, PageJob);
 

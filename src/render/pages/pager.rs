@@ -8,7 +8,7 @@ use crate::edition::Edition;
 use super::super::context::cards;
 
 /// Pages needed to list `items` at `per_page` a page; an empty listing still has one.
-pub(crate) fn page_count(items: usize, per_page: usize) -> usize {
+pub(super) fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page).max(1)
 }
 
