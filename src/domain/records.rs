@@ -163,7 +163,7 @@ pub struct SubcategoryRecord {
 
 /// Chủ thể sản xuất OCOP (content/producers/<mã>.yaml; tên tệp là mã chủ thể). /
 /// An OCOP producer; the file name is its id.
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProducerRecord {
     /// Tên chủ thể, ví dụ "HTX Nông sản Đồng Tâm". / Name.

@@ -185,9 +185,9 @@ fn producer_record(cells: &ProducerCells, district: Option<&str>) -> Option<Prod
         representative: cells.representative.clone(),
         phone: cells.phone.clone(),
         email: cells.email.clone(),
-        website: None,
-        description: None,
-        en: None,
+        // The spreadsheet has no other producer column; a field added to the
+        // records later stays empty here.
+        ..ProducerRecord::default()
     })
 }
 
