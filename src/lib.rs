@@ -2,7 +2,11 @@
 //!
 //! The build is one pipeline, one module per stage, each handing plain data to the
 //! next: [`content`] (load) → [`validate`] → [`model`] → [`render`] → [`assets`] →
-//! [`output`] (write). [`commands`] strings the stages together for the CLI.
+//! [`output`] (write). A stage imports only the stages before it and the shared
+//! vocabulary below them all: [`domain`] (the OCOP values and the content contract),
+//! [`edition`] (what render and assets share), [`paths`], [`sink`] and
+//! [`diagnostics`]. Render and assets do not import each other. [`commands`] strings
+//! the stages together for the CLI.
 //!
 //! Beside the pipeline, [`scaffold`] and [`import`] write content files for the team
 //! (`ocop new`, `ocop import`), checked by the same load and validate stages.
