@@ -1,7 +1,7 @@
 //! What each fuzz target feeds to `ocop` and the properties it checks on the result.
 //!
 //! Shared by the fuzz targets (fuzz/fuzz_targets/) and by the regression test
-//! (tests/fuzz_regressions.rs), which replays every input kept in fuzz/regressions/.
+//! (tests/it/fuzz_regressions.rs), which replays every input kept in fuzz/regressions/.
 //! Each function panics when a property does not hold, which libFuzzer reports as a
 //! crash and `cargo test` as a failure.
 

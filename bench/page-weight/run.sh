@@ -4,7 +4,7 @@
 # photo replaced by a generated camera-like JPEG (examples/photo_bench.rs: soft light,
 # edges, texture and sensor grain, 2400×1800, quality 92), built, served on 127.0.0.1,
 # and /san-pham/ and /en/products/ opened at Lighthouse's phone size by the same
-# browser check as tests/page_weight.rs. Prints the images requested on load and
+# browser check as tests/it/page_weight.rs. Prints the images requested on load and
 # those inside the first screen, with their bytes.
 #
 #   bench/page-weight/run.sh

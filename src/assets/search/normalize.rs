@@ -1,6 +1,6 @@
 //! The one Vietnamese search key. `themes/default/static/js/search.js` mirrors these
 //! two functions line for line, and `tests/fixtures/normalize_vectors.json` holds the
-//! cases both must agree on (checked by `tests/search_normalize.rs`).
+//! cases both must agree on (checked by `tests/it/search_normalize.rs`).
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
