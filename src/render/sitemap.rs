@@ -111,30 +111,60 @@ mod tests {
             .collect()
     }
 
+    /// The files as the default theme's templates write them, as (path, text).
+    fn rendered(n: usize, max_urls: usize) -> Vec<(String, String)> {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let mut tera = tera::Tera::new();
+        tera.add_raw_templates([
+            (
+                URLSET_TEMPLATE,
+                include_str!("../../themes/default/templates/sitemap.xml"),
+            ),
+            (
+                INDEX_TEMPLATE,
+                include_str!("../../themes/default/templates/sitemap_index.xml"),
+            ),
+        ])
+        .unwrap();
+        files("https://example.org/", &entries(n), max_urls, today)
+            .into_iter()
+            .map(|(path, template, cx)| (path, tera.render(template, &cx).unwrap()))
+            .collect()
+    }
+
     #[test]
     fn one_file_up_to_the_limit() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let files = files("https://example.org/", &entries(3), 3, today);
+        let files = rendered(3, 3);
         assert_eq!(files.len(), 1);
-        assert_eq!(
-            (files[0].0.as_str(), files[0].1),
-            ("sitemap.xml", URLSET_TEMPLATE)
-        );
+        assert_eq!(files[0].0, "sitemap.xml");
+        assert_eq!(files[0].1.matches("<url>").count(), 3);
+        assert!(files[0]
+            .1
+            .contains("<loc>https://example.org/san-pham/0/?a=1&amp;b=2</loc>"));
+        assert!(files[0].1.contains("<lastmod>2026-01-02</lastmod>"));
     }
 
     #[test]
     fn an_index_and_parts_past_the_limit() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let files = files("https://example.org/", &entries(7), 3, today);
-        let names: Vec<(&str, &str)> = files.iter().map(|f| (f.0.as_str(), f.1)).collect();
+        let files = rendered(7, 3);
+        let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(
             names,
             [
-                ("sitemap.xml", INDEX_TEMPLATE),
-                ("sitemap-1.xml", URLSET_TEMPLATE),
-                ("sitemap-2.xml", URLSET_TEMPLATE),
-                ("sitemap-3.xml", URLSET_TEMPLATE)
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
             ]
         );
+        assert!(files[0].1.contains("<sitemapindex"));
+        assert!(files[0]
+            .1
+            .contains("<loc>https://example.org/sitemap-3.xml</loc>"));
+        let counts: Vec<usize> = files[1..]
+            .iter()
+            .map(|f| f.1.matches("<url>").count())
+            .collect();
+        assert_eq!(counts, [3, 3, 1]);
     }
 }
