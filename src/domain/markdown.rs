@@ -30,9 +30,3 @@ impl Markdown {
             .collect()
     }
 }
-
-impl AsRef<str> for Markdown {
-    fn as_ref(&self) -> &str {
-        &self.source
-    }
-}

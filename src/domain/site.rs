@@ -73,6 +73,11 @@ impl Site {
             .flatten()
     }
 
+    /// The main edition's language, the records' own, at the site root.
+    pub fn main_language(&self) -> Lang {
+        self.languages.first().copied().unwrap_or(Lang::Vi)
+    }
+
     /// The editions after the main one, each under `/<code>/`.
     pub fn translations(&self) -> &[Lang] {
         self.languages.get(1..).unwrap_or_default()

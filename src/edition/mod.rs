@@ -33,7 +33,7 @@ impl<'a> Edition<'a> {
     /// The marker of text kept in the records' own language (official decisions,
     /// tags, news): `None` on the main edition, whose language that is.
     pub fn records_language(&self) -> Option<&'static str> {
-        (self.lang != self.catalogue.site.languages[0]).then_some(Lang::Vi.code())
+        (self.lang != self.catalogue.site.main_language()).then_some(Lang::Vi.code())
     }
 
     /// A root-relative link to a site path.

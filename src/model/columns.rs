@@ -28,16 +28,6 @@ pub struct Column<T: 'static> {
     pub value: fn(Row<'_, T>) -> Cell<'_>,
 }
 
-impl<T> Column<T> {
-    /// The same column, written only when the site has an English edition.
-    const fn english(self) -> Self {
-        Self {
-            english: true,
-            ..self
-        }
-    }
-}
-
 /// One record of a download, with the catalogue its cells may look into.
 pub struct Row<'a, T> {
     pub catalogue: &'a Catalogue,
@@ -87,11 +77,6 @@ fn optional(text: &Option<String>) -> Cell<'_> {
     Cell::Text(Cow::Borrowed(text.as_deref().unwrap_or_default()))
 }
 
-/// A record's English translation, if it has one.
-fn english<T>(en: &Option<T>) -> Option<&T> {
-    en.as_ref()
-}
-
 fn owned<'a>(text: String) -> Cell<'a> {
     Cell::Text(Cow::Owned(text))
 }
@@ -101,24 +86,23 @@ fn number<'a>(number: Option<u64>) -> Cell<'a> {
     owned(number.map(|n| n.to_string()).unwrap_or_default())
 }
 
-const fn product(
+/// A column written only when the site has an English edition.
+const fn english_column<T>(
     name: &'static str,
     about: &'static str,
-    value: fn(Row<'_, Product>) -> Cell<'_>,
-) -> Column<Product> {
+    value: fn(Row<'_, T>) -> Cell<'_>,
+) -> Column<T> {
     Column {
-        name,
-        about,
-        english: false,
-        value,
+        english: true,
+        ..column(name, about, value)
     }
 }
 
-const fn producer(
+const fn column<T>(
     name: &'static str,
     about: &'static str,
-    value: fn(Row<'_, Producer>) -> Cell<'_>,
-) -> Column<Producer> {
+    value: fn(Row<'_, T>) -> Cell<'_>,
+) -> Column<T> {
     Column {
         name,
         about,
@@ -130,129 +114,131 @@ const fn producer(
 /// The columns of `products.csv`, in order, the English ones last: one row per
 /// product, expired ones included, sorted by slug.
 pub const PRODUCTS: &[Column<Product>] = &[
-    product("slug", "column_products_slug", |p| text(&p.item.slug)),
-    product("name", "column_products_name", |p| text(&p.item.name)),
-    product("stars", "column_products_stars", |p| {
+    column("slug", "column_products_slug", |p| text(&p.item.slug)),
+    column("name", "column_products_name", |p| text(&p.item.name)),
+    column("stars", "column_products_stars", |p| {
         owned(p.item.stars.to_string())
     }),
-    product("category", "column_products_category", |p| {
+    column("category", "column_products_category", |p| {
         text(&p.catalogue.categories[p.item.category].name)
     }),
-    product("district", "column_products_district", |p| {
+    column("district", "column_products_district", |p| {
         text(&p.catalogue.districts[p.item.district].name)
     }),
-    product("producer_id", "column_products_producer_id", |p| {
+    column("producer_id", "column_products_producer_id", |p| {
         text(&p.producer().id)
     }),
-    product("producer", "column_products_producer", |p| {
+    column("producer", "column_products_producer", |p| {
         text(p.producer().name())
     }),
-    product("producer_type", "column_products_producer_type", |p| {
+    column("producer_type", "column_products_producer_type", |p| {
         Cell::ProducerType(p.producer().kind)
     }),
-    product(
+    column(
         "certificate_decision",
         "column_products_certificate_decision",
         |p| text(&p.item.certificate.decision),
     ),
-    product(
+    column(
         "certificate_date",
         "column_products_certificate_date",
         |p| owned(p.item.certificate.date.to_string()),
     ),
-    product(
+    column(
         "certificate_expires",
         "column_products_certificate_expires",
         |p| owned(p.item.certificate.expires.to_string()),
     ),
-    product("status", "column_products_status", |p| {
+    column("status", "column_products_status", |p| {
         text(p.item.status.id())
     }),
-    product("price_min", "column_products_price_min", |p| {
+    column("price_min", "column_products_price_min", |p| {
         number(p.price().map(|x| x.min))
     }),
-    product("price_max", "column_products_price_max", |p| {
+    column("price_max", "column_products_price_max", |p| {
         number(p.price().and_then(|x| x.max))
     }),
-    product("price_unit", "column_products_price_unit", |p| {
+    column("price_unit", "column_products_price_unit", |p| {
         text(
             p.price()
                 .and_then(|x| x.unit.as_deref())
                 .unwrap_or_default(),
         )
     }),
-    product("summary", "column_products_summary", |p| {
+    column("summary", "column_products_summary", |p| {
         optional(&p.item.summary)
     }),
-    product("url", "column_products_url", |p| {
+    column("url", "column_products_url", |p| {
         p.address(&paths::product(Lang::Vi, &p.item.slug))
     }),
-    product("name_en", "column_products_name_en", |p| {
+    english_column("name_en", "column_products_name_en", |p| {
         text(
-            english(&p.item.en)
+            p.item
+                .en
+                .as_ref()
                 .and_then(|t| t.name.as_deref())
                 .unwrap_or_default(),
         )
-    })
-    .english(),
-    product("summary_en", "column_products_summary_en", |p| {
+    }),
+    english_column("summary_en", "column_products_summary_en", |p| {
         text(
-            english(&p.item.en)
+            p.item
+                .en
+                .as_ref()
                 .and_then(|t| t.summary.as_deref())
                 .unwrap_or_default(),
         )
-    })
-    .english(),
-    product("url_en", "column_products_url_en", |p| {
+    }),
+    english_column("url_en", "column_products_url_en", |p| {
         p.address(&paths::product(Lang::En, &p.item.slug))
-    })
-    .english(),
+    }),
 ];
 
 /// The columns of `producers.csv`, in order, the English ones last: one row per
 /// producer, in catalogue order.
 pub const PRODUCERS: &[Column<Producer>] = &[
-    producer("id", "column_producers_id", |p| text(&p.item.id)),
-    producer("name", "column_producers_name", |p| text(p.item.name())),
-    producer("type", "column_producers_type", |p| {
+    column("id", "column_producers_id", |p| text(&p.item.id)),
+    column("name", "column_producers_name", |p| text(p.item.name())),
+    column("type", "column_producers_type", |p| {
         Cell::ProducerType(p.item.kind)
     }),
-    producer("district", "column_producers_district", |p| {
+    column("district", "column_producers_district", |p| {
         text(&p.catalogue.districts[p.item.district].name)
     }),
-    producer("address", "column_producers_address", |p| {
+    column("address", "column_producers_address", |p| {
         optional(&p.item.record.address)
     }),
-    producer("representative", "column_producers_representative", |p| {
+    column("representative", "column_producers_representative", |p| {
         optional(&p.item.record.representative)
     }),
-    producer("phone", "column_producers_phone", |p| {
+    column("phone", "column_producers_phone", |p| {
         optional(&p.item.record.phone)
     }),
-    producer("email", "column_producers_email", |p| {
+    column("email", "column_producers_email", |p| {
         optional(&p.item.record.email)
     }),
-    producer("website", "column_producers_website", |p| {
+    column("website", "column_producers_website", |p| {
         optional(&p.item.website)
     }),
-    producer("listed_products", "column_producers_listed_products", |p| {
+    column("listed_products", "column_producers_listed_products", |p| {
         owned(p.catalogue.index.by_producer[p.index].len().to_string())
     }),
-    producer("url", "column_producers_url", |p| {
+    column("url", "column_producers_url", |p| {
         p.address(&paths::producer(Lang::Vi, &p.item.id))
     }),
-    producer("name_en", "column_producers_name_en", |p| {
+    english_column("name_en", "column_producers_name_en", |p| {
         text(
-            english(&p.item.record.en)
+            p.item
+                .record
+                .en
+                .as_ref()
                 .and_then(|t| t.name.as_deref())
                 .unwrap_or_default(),
         )
-    })
-    .english(),
-    producer("url_en", "column_producers_url_en", |p| {
+    }),
+    english_column("url_en", "column_producers_url_en", |p| {
         p.address(&paths::producer(Lang::En, &p.item.id))
-    })
-    .english(),
+    }),
 ];
 
 /// The columns of `table` that this site's download has, in order: the English ones

@@ -55,12 +55,16 @@ pub fn affected(old: &Catalogue, new: &Catalogue) -> Option<Vec<PageJob>> {
     if dirty_ids.is_empty() {
         return Some(Vec::new());
     }
+    let news = (dirty_ids.iter())
+        .flat_map(|&i| new.index.news_by_product[i].iter().copied())
+        .collect();
     let change = Change {
         old,
         new,
         dirty,
         dirty_ids,
         producers,
+        news,
     };
     Some(pages::affected_by(&change))
 }

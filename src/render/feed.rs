@@ -56,7 +56,7 @@ pub fn context(catalogue: &Catalogue) -> Context {
         })
         .collect();
     let feed = Feed {
-        lang: site.languages.first().copied().unwrap_or(Lang::Vi).code(),
+        lang: site.main_language().code(),
         base_url: &site.base_url,
         url: site.absolute(paths::NEWS_FEED),
         listing_url: site.absolute(&paths::news_list(Lang::Vi, 1)),

@@ -99,17 +99,7 @@ impl<'a> Renderer<'a> {
     pub fn render(&self, (lang, job): EditionPage) -> Result<String, Diagnostic> {
         let k = (self.editions.iter().position(|(l, _)| *l == lang)).unwrap_or(0);
         let edition = self.edition(k);
-        let template = job.template();
-        let context = job.context(edition);
-        self.editions[k]
-            .1
-            .render(template, &context)
-            .map_err(|error| {
-                Diagnostic::new(
-                    self.templates_path.join(template),
-                    theme::template_error(&error),
-                )
-            })
+        self.render_in(k, job.template(), &job.context(edition))
     }
 
     /// One of the theme's other files (the feed, the sitemap, `robots.txt`), rendered
@@ -119,7 +109,18 @@ impl<'a> Renderer<'a> {
         template: &str,
         context: &tera::Context,
     ) -> Result<String, Diagnostic> {
-        (self.editions[0].1)
+        self.render_in(0, template, context)
+    }
+
+    /// `template` rendered with the `k`-th edition's values and `context`; an error
+    /// names the template.
+    fn render_in(
+        &self,
+        k: usize,
+        template: &str,
+        context: &tera::Context,
+    ) -> Result<String, Diagnostic> {
+        (self.editions[k].1)
             .render(template, context)
             .map_err(|error| {
                 Diagnostic::new(

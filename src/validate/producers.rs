@@ -70,7 +70,6 @@ pub fn producer(
             .ok()
             .map(|shop| shop.url)
     });
-    let en_description = record.en.as_ref().and_then(|t| t.description.as_deref());
     let producer = Producer {
         id: loaded.id.clone(),
         record: record.clone(),

@@ -165,7 +165,6 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
             if let Some(en) = &mut record.en {
                 en.summary = en.summary.take().filter(|s| !blank(s));
             }
-            let en_description = record.en.as_ref().and_then(|t| t.description.as_deref());
             Ok(Product {
                 slug,
                 category,

@@ -18,6 +18,8 @@ pub struct Change<'a> {
     /// Producers whose page changed: their record, their product count or the
     /// cards they list.
     pub producers: BTreeSet<usize>,
+    /// The news items that mention a dirty product.
+    pub news: BTreeSet<usize>,
 }
 
 impl Change<'_> {
@@ -31,13 +33,6 @@ impl Change<'_> {
     pub fn listing_pages(&self, ids: impl Fn(&Catalogue) -> &[usize]) -> Vec<usize> {
         let per_page = self.new.site.products_per_page;
         self.changed_pages(ids(self.old), ids(self.new), per_page)
-    }
-
-    /// The news items that mention a dirty product.
-    pub fn news(&self) -> BTreeSet<usize> {
-        (self.dirty_ids.iter())
-            .flat_map(|&i| self.new.index.news_by_product[i].iter().copied())
-            .collect()
     }
 }
 

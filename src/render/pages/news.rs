@@ -46,6 +46,6 @@ impl Kind for News {
 
     /// The items that mention an edited product.
     fn affected(change: &Change) -> Vec<usize> {
-        change.news().into_iter().collect()
+        change.news.iter().copied().collect()
     }
 }

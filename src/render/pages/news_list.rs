@@ -45,7 +45,7 @@ impl Kind for NewsList {
 
     /// Items list the products they mention.
     fn affected(change: &Change) -> Vec<usize> {
-        if change.news().is_empty() {
+        if change.news.is_empty() {
             return Vec::new();
         }
         Self::all(change.new)

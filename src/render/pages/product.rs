@@ -63,10 +63,11 @@ pub(super) fn product_head<'a>(ed: Edition<'a>, i: usize, cx: &mut Context) -> H
         "news",
         &news_view::items(ed, &catalogue.index.news_by_product[i]),
     );
+    let (title, description) = title_and_summary(ed, i);
     Head {
-        description: title_and_summary(ed, i).1,
+        description,
         image: share_image(ed, product),
-        ..Head::titled(title_and_summary(ed, i).0)
+        ..Head::titled(title)
     }
 }
 
