@@ -65,13 +65,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     write_site(&catalogue, &out)?;
     // The main edition's words, for the producer types a page names.
     let main = catalogue.site.languages[0];
-    let strings = ocop::edition::strings::load(&root, &catalogue.site.theme, &[main.code()])
-        .map_err(|errors| {
-            for d in &errors {
-                eprintln!("{d}");
-            }
-            "the theme's strings have errors"
-        })?;
+    let theme = ocop::content::theme_files::ThemeFiles::locate(&root, &catalogue.site.theme)
+        .map_err(|d| d.to_string())?;
+    let strings = ocop::edition::strings::load(&theme, &[main.code()]).map_err(|errors| {
+        for d in &errors {
+            eprintln!("{d}");
+        }
+        "the theme's strings have errors"
+    })?;
     let edition = Edition {
         catalogue: &catalogue,
         lang: main,

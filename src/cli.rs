@@ -96,6 +96,29 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The site's theme. Without a themes/ folder a site uses the built-in one; a file
+    /// under themes/default/ replaces the built-in file of the same name.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  ocop theme eject           copy the built-in theme to themes/default/\n  ocop theme eject --force   bring its files back to the built-in ones\n\nTo change one file only, such as the footer, create just that file:\n  themes/default/templates/partials/footer.html"
+    )]
+    Theme(ThemeCommand),
+}
+
+/// What `ocop theme` does.
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Copy the built-in theme to themes/default/, to change more of it than a few
+    /// overriding files would; the site then uses the copy
+    Eject {
+        /// The site's root folder, holding content/
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Replace the files of an existing themes/default/ that the built-in theme has
+        /// (others are kept)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// What `ocop new` creates.

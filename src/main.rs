@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use ocop::cli::{Cli, Command};
+use ocop::cli::{Cli, Command, ThemeCommand};
 use ocop::commands::incremental::Session;
-use ocop::commands::{build, build_date, check, import, new, schema, serve, Failure};
+use ocop::commands::{build, build_date, check, import, new, schema, serve, theme, Failure};
 use ocop::validate::Options;
 
 fn main() -> ExitCode {
@@ -129,6 +129,14 @@ fn run(command: Command) -> Result<(), Failure> {
             };
             let imported = import::run(&site.root, &file, &options)?;
             print_imported(&imported, dry_run);
+        }
+        Command::Theme(ThemeCommand::Eject { root, force }) => {
+            let ejected = theme::eject(&root, force)?;
+            eprintln!(
+                "wrote the built-in theme's {} files to {}: the site now uses them; edit them, and delete any file to get the built-in one back",
+                ejected.files,
+                ejected.folder.display()
+            );
         }
     }
     Ok(())

@@ -245,6 +245,28 @@ pub fn share_image(slug: &str) -> String {
     format!("san-pham/{slug}/chia-se.jpg")
 }
 
+/// Extensions of the theme's static files published under a name that carries a hash
+/// of their bytes: pages load them by that name, so a server can let browsers keep them
+/// for good (`Cache-Control: immutable`), and a changed file is a new name.
+pub const HASHED_EXTENSIONS: &[&str] = &["css", "js"];
+
+/// Hex digits of the hash in a hashed name: 40 bits, so two versions of a file clash
+/// once in a trillion.
+pub const HASH_DIGITS: usize = 10;
+
+/// The path a static file of the theme is published under: `css/site.css` becomes
+/// `css/site.1a2b3c4d5e.css`; other files keep their names (`favicon.svg`).
+pub fn static_file(name: &str, bytes: &[u8]) -> String {
+    let Some((stem, extension)) = name.rsplit_once('.') else {
+        return name.to_owned();
+    };
+    if !HASHED_EXTENSIONS.contains(&extension) || stem.ends_with('/') {
+        return name.to_owned();
+    }
+    let hash = blake3::hash(bytes).to_hex();
+    format!("{stem}.{}.{extension}", &hash[..HASH_DIGITS])
+}
+
 /// The file a page path is written to: `san-pham/x/` → `san-pham/x/index.html`.
 pub fn file_for(path: &str) -> String {
     if path.is_empty() || path.ends_with('/') {
@@ -257,6 +279,20 @@ pub fn file_for(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stylesheets_and_scripts_carry_a_hash_of_their_bytes() {
+        let css = static_file("css/site.css", b"body{}");
+        assert!(
+            css.starts_with("css/site.") && css.ends_with(".css"),
+            "{css}"
+        );
+        assert_eq!(css.len(), "css/site..css".len() + HASH_DIGITS);
+        assert_ne!(css, static_file("css/site.css", b"body{color:red}"));
+        assert_eq!(css, static_file("css/site.css", b"body{}"));
+        assert_eq!(static_file("favicon.svg", b"<svg/>"), "favicon.svg");
+        assert_eq!(static_file("LICENSE", b"x"), "LICENSE");
+    }
 
     #[test]
     fn pages_are_folders_with_an_index() {

@@ -6,11 +6,8 @@ pub mod photos;
 pub mod qr;
 pub mod search;
 
-use std::path::Path;
-
-use walkdir::WalkDir;
-
-use crate::diagnostics::{relative, Diagnostic};
+use crate::content::theme_files::StaticFile;
+use crate::diagnostics::Diagnostic;
 use crate::domain::Lang;
 use crate::edition::Edition;
 use crate::model::Catalogue;
@@ -49,28 +46,13 @@ pub fn write_qr_codes(catalogue: &Catalogue, staging: &dyn Sink) -> Vec<Diagnost
         .collect()
 }
 
-/// Copy the theme's `static/` folder to the site root.
-pub fn copy_static(root: &Path, static_dir: &Path, staging: &dyn Sink) -> Result<(), Diagnostic> {
-    if !static_dir.is_dir() {
-        return Ok(());
-    }
-    for entry in WalkDir::new(static_dir).into_iter().filter_map(Result::ok) {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let target = path
-            .strip_prefix(static_dir)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        std::fs::read(path)
-            .and_then(|bytes| staging.write(&target, &bytes))
+/// Copy the theme's static files to the site root, each under its published name.
+pub fn copy_static(files: &[StaticFile], staging: &dyn Sink) -> Result<(), Diagnostic> {
+    for file in files {
+        staging
+            .write(&file.published, &file.file.bytes)
             .map_err(|e| {
-                Diagnostic::new(
-                    relative(root, path),
-                    format!("cannot copy static file: {e}"),
-                )
+                Diagnostic::new(&file.file.shown, format!("cannot copy static file: {e}"))
             })?;
     }
     Ok(())

@@ -164,7 +164,7 @@ pub fn publish(
     timings.extend(prepared);
     let staging = Staging::new(output)
         .map_err(|e| Failure::Other(format!("cannot create a build folder: {e}")))?;
-    let static_dir = theme.static_dir.clone();
+    let static_files = theme.static_files.clone();
     let renderer = Renderer::new(theme, &catalogue);
 
     let jobs = pages::all(&catalogue);
@@ -206,7 +206,7 @@ pub fn publish(
         .into_iter()
         .for_each(|e| diagnostics.push(e));
     timings.lap("QR codes");
-    if let Err(error) = assets::copy_static(root, &static_dir, &staging) {
+    if let Err(error) = assets::copy_static(&static_files, &staging) {
         diagnostics.push(error);
     }
     timings.lap("static files");

@@ -7,6 +7,7 @@ pub mod incremental;
 pub mod new;
 pub mod schema;
 pub mod serve;
+pub mod theme;
 pub mod timings;
 
 use std::path::Path;
@@ -15,7 +16,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Catalogue;
-use crate::render::{theme, Theme};
+use crate::render::{self, Theme};
 use crate::validate::Options;
 use crate::{content, validate};
 
@@ -117,7 +118,7 @@ pub fn prepare_loaded(
         .site
         .as_ref()
         .map_or("default", |s| s.record.theme.as_str());
-    let theme = theme::load(root, theme_name)
+    let theme = render::theme::load(root, theme_name)
         .map_err(|d| diagnostics.push(d))
         .ok();
     // The strings follow the languages of a valid site.yaml, else the main one.
@@ -126,7 +127,7 @@ pub fn prepare_loaded(
         .map_or(&[crate::domain::Lang::Vi][..], |c| &c.site.languages);
     let theme = theme.and_then(|theme| {
         theme
-            .with_strings(root, theme_name, languages)
+            .with_strings(languages)
             .map_err(|errors| errors.into_iter().for_each(|d| diagnostics.push(d)))
             .ok()
     });

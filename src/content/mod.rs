@@ -12,6 +12,7 @@ pub mod patch;
 pub mod photo;
 pub mod schema;
 pub mod text;
+pub mod theme_files;
 pub mod write;
 pub mod yaml;
 
@@ -292,7 +293,7 @@ pub fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
 }
 
 /// The text of a file's `bytes`, as [`read_source`] describes; `shown` is its path.
-fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+pub fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
     // Windows Notepad's "Unicode" is UTF-16; name it rather than report a bad byte.
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Diagnostic::new(

@@ -16,10 +16,16 @@ pub enum IfExists {
     Replace,
 }
 
-/// Write `text` to `root/relative`, creating its folders. With [`IfExists::Refuse`] the
+/// Write `contents` to `root/relative`, creating its folders. With [`IfExists::Refuse`] the
 /// check and the creation are one step (`create_new`), so a file that appears between
 /// a check and the write is still not replaced.
-pub fn write(root: &Path, relative: &Path, text: &str, if_exists: IfExists) -> Result<(), String> {
+pub fn write(
+    root: &Path,
+    relative: &Path,
+    contents: impl AsRef<[u8]>,
+    if_exists: IfExists,
+) -> Result<(), String> {
+    let contents = contents.as_ref();
     let path = root.join(relative);
     let shown = relative.display();
     if let Some(parent) = path.parent() {
@@ -29,7 +35,7 @@ pub fn write(root: &Path, relative: &Path, text: &str, if_exists: IfExists) -> R
     // What a replaced file or link leads to keeps its permissions; a new file is
     // created as below.
     if let (IfExists::Replace, Ok(existing)) = (if_exists, fs::metadata(&path)) {
-        return replace(&path, text, existing.permissions())
+        return replace(&path, contents, existing.permissions())
             .map_err(|e| format!("cannot replace {shown}: {e}"));
     }
     let mut file = OpenOptions::new()
@@ -40,17 +46,17 @@ pub fn write(root: &Path, relative: &Path, text: &str, if_exists: IfExists) -> R
             ErrorKind::AlreadyExists => format!("{shown} already exists; it was left as it was"),
             _ => format!("cannot create {shown}: {e}"),
         })?;
-    file.write_all(text.as_bytes())
+    file.write_all(contents)
         .map_err(|e| format!("cannot write {shown}: {e}"))
 }
 
-/// Replace the file at `path` in one step: the text goes into a temporary file beside
+/// Replace the file at `path` in one step: the contents go into a temporary file beside
 /// it, renamed over it once complete. A crash midway leaves the old file whole, and a
 /// link at `path` is replaced rather than written through to wherever it points.
-fn replace(path: &Path, text: &str, permissions: fs::Permissions) -> std::io::Result<()> {
+fn replace(path: &Path, contents: &[u8], permissions: fs::Permissions) -> std::io::Result<()> {
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut file = tempfile::NamedTempFile::new_in(folder)?;
-    file.write_all(text.as_bytes())?;
+    file.write_all(contents)?;
     // The temporary file is private; the team's file was not.
     file.as_file().set_permissions(permissions)?;
     file.persist(path)?;

@@ -1,4 +1,4 @@
-//! The theme's words: one strings file per language, `themes/<theme>/strings/<code>.yaml`,
+//! The theme's words: one strings file per language, `strings/<code>.yaml` of the theme,
 //! a flat map `key: text` that templates read as `t` (`{{ t.nav_products }}`) or fill with
 //! the `tr` function (`{{ tr(key="stars_n", n=3) }}`, see `render::theme`), and the Rust
 //! side reads through [`Strings::get`] and [`Strings::fill`].
@@ -8,12 +8,13 @@
 //! as `{n}` or `{name}` of a translation must be ones the reference text has.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::PathBuf;
 
 use serde::{Serialize, Serializer};
 
 use crate::content::locate::Seg;
-use crate::content::{read_source, yaml, Source};
+use crate::content::theme_files::{ThemeFile, ThemeFiles};
+use crate::content::{decode, yaml, Source};
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::model::columns;
 
@@ -166,16 +167,24 @@ impl Strings {
     }
 }
 
-/// The strings of each language in `codes`, in that order, from
-/// `<root>/themes/<theme>/strings/<code>.yaml`. The first is the reference: it must have
+/// The strings of each language in `codes`, in that order, from the theme's
+/// `strings/<code>.yaml`, the site's own file or else the built-in one. The first is the reference: it must have
 /// every key of [`required_keys`], and every other file exactly its keys, with no placeholder
 /// the reference text lacks. Every problem of every file is reported in one run.
-pub fn load(root: &Path, theme: &str, codes: &[&str]) -> Result<Vec<Strings>, Vec<Diagnostic>> {
-    let folder = root.join("themes").join(theme).join("strings");
+pub fn load(theme: &ThemeFiles, codes: &[&str]) -> Result<Vec<Strings>, Vec<Diagnostic>> {
+    load_from(|name| Ok((theme.read(name)?, theme.shown(name))), codes)
+}
+
+/// [`load`] with the files `read` gives by name (`strings/vi.yaml`): the file, if there
+/// is one, and where it would be.
+fn load_from(
+    read: impl Fn(&str) -> Result<(Option<ThemeFile>, PathBuf), Diagnostic>,
+    codes: &[&str],
+) -> Result<Vec<Strings>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut files = Vec::new();
     for code in codes {
-        match read(root, &folder, code) {
+        match read_file(&read, code) {
             Ok(file) => files.push(file),
             Err(error) => errors.push(error),
         }
@@ -212,17 +221,20 @@ struct File {
     strings: Strings,
 }
 
-fn read(root: &Path, folder: &Path, code: &str) -> Result<File, Diagnostic> {
-    let path = folder.join(format!("{code}.yaml"));
-    if !path.is_file() {
+fn read_file(
+    read: impl Fn(&str) -> Result<(Option<ThemeFile>, PathBuf), Diagnostic>,
+    code: &str,
+) -> Result<File, Diagnostic> {
+    let (file, shown) = read(&format!("strings/{code}.yaml"))?;
+    let Some(file) = file else {
         return Err(Diagnostic::new(
-            crate::diagnostics::relative(root, &path),
+            shown,
             format!(
                 "strings file is missing: the theme needs one per language of site.yaml, and `{code}` is one"
             ),
         ));
-    }
-    let source = read_source(root, &path)?;
+    };
+    let source = decode(file.shown, file.bytes.into_owned())?;
     let texts: BTreeMap<String, String> = yaml::parse(&source)?;
     Ok(File {
         code: code.to_owned(),
@@ -358,14 +370,21 @@ fn at_end(source: &Source, message: String) -> Diagnostic {
 mod tests {
     use super::*;
 
-    fn theme(files: &[(&str, &str)]) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let strings = dir.path().join("themes/t/strings");
-        std::fs::create_dir_all(&strings).unwrap();
-        for (name, text) in files {
-            std::fs::write(strings.join(name), text).unwrap();
-        }
-        dir
+    /// The strings of `codes` from a theme `t` holding only `files`.
+    fn load_files(files: &[(&str, &str)], codes: &[&str]) -> Result<Vec<Strings>, Vec<Diagnostic>> {
+        let read = |name: &str| {
+            let shown = PathBuf::from("themes/t").join(name);
+            let found = (files.iter())
+                .find(|(file, _)| format!("strings/{file}") == name)
+                .map(|(_, text)| ThemeFile {
+                    name: name.to_owned(),
+                    shown: shown.clone(),
+                    bytes: text.as_bytes().to_vec().into(),
+                    built_in: false,
+                });
+            Ok((found, shown))
+        };
+        load_from(read, codes)
     }
 
     /// A reference file with every key the Rust code reads, plus `extra`.
@@ -376,8 +395,7 @@ mod tests {
     }
 
     fn errors(files: &[(&str, &str)], codes: &[&str]) -> Vec<String> {
-        let dir = theme(files);
-        load(dir.path(), "t", codes)
+        load_files(files, codes)
             .unwrap_err()
             .iter()
             .map(ToString::to_string)
@@ -388,8 +406,7 @@ mod tests {
     fn loads_every_language_in_order() {
         let vi = reference("nav_products: Sản phẩm\n");
         let en = reference("nav_products: Products\n");
-        let dir = theme(&[("vi.yaml", &vi), ("en.yaml", &en)]);
-        let strings = load(dir.path(), "t", &["vi", "en"]).unwrap();
+        let strings = load_files(&[("vi.yaml", &vi), ("en.yaml", &en)], &["vi", "en"]).unwrap();
         assert_eq!(strings.len(), 2);
         assert_eq!(strings[0].code(), "vi");
         assert_eq!(strings[1].code(), "en");

@@ -1,11 +1,11 @@
-//! Loading a theme: its Tera templates and the folder of static files it ships.
+//! Loading a theme: its Tera templates, its strings and the static files it ships.
 
 use std::path::{Path, PathBuf};
 
 use tera::{Kwargs, State, Tera, TeraResult};
-use walkdir::WalkDir;
 
-use crate::diagnostics::{relative, with_suggestion, Diagnostic};
+use crate::content::theme_files::{StaticFile, ThemeFiles};
+use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::edition::Strings;
 
 /// The function templates fill a text of the strings with:
@@ -31,8 +31,11 @@ pub fn required() -> impl Iterator<Item = &'static str> {
 
 pub struct Theme {
     pub tera: Tera,
-    /// Copied as is to the root of the site.
-    pub static_dir: PathBuf,
+    /// The theme's files, the site's over the built-in ones.
+    pub files: ThemeFiles,
+    /// The `static/` files, each with the name it is published under: copied as they
+    /// are to the root of the site.
+    pub static_files: Vec<StaticFile>,
     /// The templates folder, relative to the site root, for error messages.
     pub templates_path: PathBuf,
     /// The UI strings of each of the site's languages, in their order: set by
@@ -46,12 +49,10 @@ impl Theme {
     /// The theme with the strings of `languages` loaded from its `strings/` folder.
     pub fn with_strings(
         mut self,
-        root: &Path,
-        name: &str,
         languages: &[crate::domain::Lang],
     ) -> Result<Self, Vec<Diagnostic>> {
         let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
-        self.strings = crate::edition::strings::load(root, name, &codes)?;
+        self.strings = crate::edition::strings::load(&self.files, &codes)?;
         // The first language's file is the reference: its placeholders include every
         // translation's.
         let errors = match self.strings.first() {
@@ -66,51 +67,17 @@ impl Theme {
     }
 }
 
+/// Load the theme `name` of the site at `root`: its own folder over the built-in theme.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
-    let themes = root.join("themes");
-    let dir = themes.join(name);
-    let templates = dir.join("templates");
-    if !templates.is_dir() {
-        let available: Vec<String> = std::fs::read_dir(&themes)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.path().join("templates").is_dir())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        let message = format!(
-            "theme `{name}` not found: there is no {}",
-            relative(root, &templates).display()
-        );
-        return Err(Diagnostic::new(
-            "content/site.yaml",
-            with_suggestion(message, name, available.iter().map(String::as_str)),
-        ));
+    let files = ThemeFiles::locate(root, name)?;
+    let templates_path = files.shown("templates");
+    let mut templates = Vec::new();
+    for file in files.list("templates")? {
+        let text = file.text()?.to_owned();
+        let name = file.name["templates/".len()..].to_owned();
+        templates.push((name, text));
     }
-    let templates_path = relative(root, &templates);
-    let mut files = Vec::new();
-    for entry in WalkDir::new(&templates)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let name = path
-            .strip_prefix(&templates)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let text = std::fs::read_to_string(path).map_err(|error| {
-            Diagnostic::new(
-                relative(root, path),
-                format!("cannot read template: {error}"),
-            )
-        })?;
-        files.push((name, text));
-    }
+    let static_files = files.static_files()?;
     let mut tera = Tera::new();
     // Tera refuses a template calling a function it does not know, and the real `tr`
     // needs an edition's strings: `register_tr` replaces this one on each edition's copy.
@@ -119,7 +86,8 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
             "`tr` is called before the edition's strings are registered",
         ))
     });
-    tera.add_raw_templates(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    register_asset(&mut tera, &static_files);
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|error| Diagnostic::new(&templates_path, template_error(&error)))?;
     if let Some(missing) = required().find(|t| !tera.contains_template(t)) {
         return Err(Diagnostic::new(
@@ -127,16 +95,43 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
             "template is missing: every theme needs one template per kind of page",
         ));
     }
-    let tr_calls = (files.iter())
+    let tr_calls = (templates.iter())
         .flat_map(|(name, text)| tr_calls(name, text))
         .collect();
     Ok(Theme {
         tera,
-        static_dir: dir.join("static"),
+        files,
+        static_files,
         templates_path,
         strings: Vec::new(),
         tr_calls,
     })
+}
+
+/// The function templates name a static file with: `{{ asset(path="css/site.css") }}`
+/// is the path it is published under, below the site root. Stylesheets and scripts
+/// carry a hash of their bytes in that name, so servers can let browsers keep them for
+/// good; a template that wrote the plain name would load a file that is not there.
+pub const ASSET: &str = "asset";
+
+fn register_asset(tera: &mut Tera, files: &[StaticFile]) {
+    let published: Vec<(String, String)> = (files.iter())
+        .map(|f| (f.name.clone(), f.published.clone()))
+        .collect();
+    tera.register_function(
+        ASSET,
+        move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let path = kwargs.must_get::<&str>("path")?;
+            match published.iter().find(|(name, _)| name == path) {
+                Some((_, published)) => Ok(published.clone()),
+                None => Err(tera::Error::message(with_suggestion(
+                    format!("the theme has no static file `{path}`"),
+                    path,
+                    published.iter().map(|(name, _)| name.as_str()),
+                ))),
+            }
+        },
+    );
 }
 
 /// Register [`TR`] on an edition's `tera`: `tr(key="…", name=value, …)` is the text `key`
@@ -544,28 +539,20 @@ mod tests {
         );
     }
 
-    /// Through the theme's loading: a wrong call is reported once the strings are known.
+    /// Through the theme's loading: a wrong call, in a template the site's theme adds to
+    /// the built-in ones, is reported once the strings are known.
     #[test]
     fn with_strings_reports_the_calls_problems() {
         let dir = tempfile::tempdir().unwrap();
         let theme = dir.path().join("themes/t");
         std::fs::create_dir_all(theme.join("templates/partials")).unwrap();
-        std::fs::create_dir_all(theme.join("strings")).unwrap();
-        for name in required() {
-            std::fs::write(theme.join("templates").join(name), "").unwrap();
-        }
         std::fs::write(
-            theme.join("templates/partials/ui.html"),
+            theme.join("templates/partials/extra.html"),
             "{% component c(n) %}{{ tr(key=\"stars_n\", m=n) }}{% endcomponent c %}",
         )
         .unwrap();
-        let mut vi: String = (crate::edition::strings::required_keys())
-            .map(|k| format!("{k}: x\n"))
-            .collect();
-        vi = vi.replace("stars_n: x", "stars_n: \"{n} sao\"");
-        std::fs::write(theme.join("strings/vi.yaml"), vi).unwrap();
         let loaded = load(dir.path(), "t").unwrap();
-        let found: Vec<String> = (loaded.with_strings(dir.path(), "t", &[crate::domain::Lang::Vi]))
+        let found: Vec<String> = (loaded.with_strings(&[crate::domain::Lang::Vi]))
             .err()
             .unwrap()
             .iter()
@@ -574,8 +561,8 @@ mod tests {
         assert_eq!(
             found,
             [
-                "themes/t/templates/partials/ui.html:1:24: error: `stars_n` has the placeholder `{n}` that no argument fills: add `n=…`",
-                "themes/t/templates/partials/ui.html:1:24: error: argument `m` fills nothing: `stars_n` has no placeholder `{m}` (it has `{n}`)",
+                "themes/t/templates/partials/extra.html:1:24: error: `stars_n` has the placeholder `{n}` that no argument fills: add `n=…`",
+                "themes/t/templates/partials/extra.html:1:24: error: argument `m` fills nothing: `stars_n` has no placeholder `{m}` (it has `{n}`)",
             ]
         );
     }

@@ -35,3 +35,4 @@ mod search_normalize;
 mod search_page;
 mod serve;
 mod stats;
+mod theme;

@@ -217,13 +217,12 @@ pub struct Site {
 }
 
 impl Site {
-    /// `tests/fixtures/<name>` plus the repository's `themes/`, with every photo the
-    /// products name written by [`write_photos`].
+    /// `tests/fixtures/<name>`, with every photo the products name written by
+    /// [`write_photos`]. It has no `themes/`: it uses the built-in theme.
     pub fn from_fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
         copy_tree(&tests_dir().join("fixtures").join(name), &root);
-        copy_tree(&repo().join("themes"), &root.join("themes"));
         write_photos(&root);
         let output = dir.path().join("out");
         Site { dir, root, output }
@@ -306,8 +305,15 @@ impl Site {
     }
 
     /// Replace the one occurrence of `find` in the root's file `path` with `replace`.
+    /// A file of `themes/default/` that the site does not have yet is first copied
+    /// from the built-in theme's source, as a province overriding one file would do.
     pub fn edit(&self, path: &str, find: &str, replace: &str) {
-        edit_file(&self.root.join(path), find, replace);
+        let file = self.root.join(path);
+        if let (false, Some(below)) = (file.exists(), path.strip_prefix("themes/default/")) {
+            fs::create_dir_all(file.parent().unwrap()).unwrap();
+            fs::copy(repo().join("themes/default").join(below), &file).unwrap();
+        }
+        edit_file(&file, find, replace);
     }
 
     /// Apply an overlay folder, as described in `tests/invalid/README.md`: files under
