@@ -36,6 +36,11 @@ pub enum Command {
         drafts: DraftArgs,
         #[command(flatten)]
         timings: TimingsArgs,
+        /// Also write a `.gz` and a `.br` copy beside each text file (HTML, CSS, JS,
+        /// JSON, CSV, XML, SVG, TXT) where it pays, for nginx's gzip_static and
+        /// brotli_static (deploy/nginx.conf)
+        #[arg(long)]
+        precompress: bool,
     },
     /// Check every content file and report all problems; writes nothing.
     Check {

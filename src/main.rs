@@ -35,6 +35,7 @@ fn run(command: Command) -> Result<(), Failure> {
             cache,
             drafts,
             timings,
+            precompress,
         } => {
             let output = output.unwrap_or_else(|| site.root.join("public"));
             let options = Options {
@@ -46,6 +47,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 output: &output,
                 cache: &cache.dir(&site),
                 remove_old_in_background: false,
+                precompress,
             };
             let built = build::run(&site.root, &targets, &options)?;
             print_built(&built);

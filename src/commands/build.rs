@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::assets::photos::cache::Cache;
 use crate::diagnostics::{sorted_lines, Diagnostic, Diagnostics};
 use crate::model::Catalogue;
+use crate::output::precompress::{self, Compressed};
 use crate::output::{self, Staging};
 use crate::render::{self, pages, EditionPage, Renderer};
 use crate::validate::Options;
@@ -32,6 +33,8 @@ pub struct Built {
     pub photos_processed: usize,
     pub timings: Timings,
     pub warnings: Vec<Diagnostic>,
+    /// What `--precompress` wrote.
+    pub compressed: Option<Compressed>,
     pub output: PathBuf,
     pub elapsed: Duration,
 }
@@ -61,6 +64,12 @@ impl Built {
             self.elapsed.as_secs_f64(),
             self.output.display()
         ));
+        if let Some(c) = self.compressed {
+            lines.push(format!(
+                "precompressed {} text files: {} .gz and {} .br written, {} left as they are (too small, or compression did not pay)",
+                c.files, c.gzip, c.brotli, c.skipped
+            ));
+        }
         lines
     }
 }
@@ -134,6 +143,8 @@ pub struct Targets<'a> {
     /// Whether to delete the previous site on another thread instead of waiting: for
     /// a long-running process only.
     pub remove_old_in_background: bool,
+    /// Whether to write `.gz` and `.br` copies of the text files (`--precompress`).
+    pub precompress: bool,
 }
 
 pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, Failure> {
@@ -227,6 +238,15 @@ pub fn publish(
         // Dropping the staging folder deletes it; the published site stays as it was.
         return Err(Failure::Content(diagnostics));
     }
+    // After the link check, which reads the pages, not their copies.
+    let compressed = match targets.precompress {
+        true => Some(
+            precompress::precompress(staging.path())
+                .map_err(|e| Failure::Other(format!("cannot write compressed copies: {e}")))?,
+        ),
+        false => None,
+    };
+    timings.lap("precompress");
     let written = staging.written();
     let replaced = staging
         .publish()
@@ -255,6 +275,7 @@ pub fn publish(
         photos_processed: photos.processed,
         timings,
         warnings,
+        compressed,
         output: output.to_path_buf(),
         elapsed: started.elapsed(),
     };

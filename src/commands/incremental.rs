@@ -77,6 +77,8 @@ impl Session {
             output: &self.output,
             cache: &self.cache,
             remove_old_in_background: true,
+            // A preview is read on this machine: compressing it would only slow it.
+            precompress: false,
         };
         let (built, catalogue) = build::publish(&self.root, &targets, prepared, started)?;
         self.shown = Some(catalogue);
@@ -159,6 +161,7 @@ impl Session {
             photos_processed: 0,
             timings,
             warnings,
+            compressed: None,
             output: self.output.clone(),
             elapsed: started.elapsed(),
         };

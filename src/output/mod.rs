@@ -1,6 +1,8 @@
-//! Stage 6, write: minify pages and publish the build atomically.
+//! Stage 6, write: minify pages, precompress text files on request, and publish the
+//! build atomically.
 
 pub mod links;
+pub mod precompress;
 pub mod staging;
 
 pub use staging::{refuse_target, Staging};

@@ -1,8 +1,9 @@
 //! The built-in theme: a site without `themes/` uses it, a site's own file replaces
 //! the built-in one of the same name and nothing else, `ocop theme eject` copies it
-//! out byte for byte.
+//! out byte for byte, and `--precompress` writes copies nginx can send as they are.
 
 use std::fs;
+use std::io::Read as _;
 
 use crate::common::{html_files, repo, snapshot, Site};
 
@@ -178,4 +179,63 @@ fn css_and_js_are_published_under_content_hashed_names() {
         .collect();
     assert_eq!(renamed.len(), 1);
     assert_ne!(renamed, css);
+}
+
+#[test]
+fn precompress_writes_gzip_and_brotli_copies_that_decompress_to_each_text_file() {
+    let site = Site::from_fixture("small");
+    site.build_with(crate::common::TODAY, &["--precompress".as_ref()])
+        .assert_ok();
+    let files = snapshot(&site.output);
+    let mut pairs = 0;
+    for (name, bytes) in &files {
+        let original = match (name.strip_suffix(".gz"), name.strip_suffix(".br")) {
+            (Some(original), _) | (_, Some(original)) => original,
+            _ => continue,
+        };
+        let mut plain = Vec::new();
+        if name.ends_with(".gz") {
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut plain)
+                .unwrap();
+        } else {
+            brotli::Decompressor::new(&bytes[..], 4096)
+                .read_to_end(&mut plain)
+                .unwrap();
+        }
+        assert!(
+            plain == files[original],
+            "{name} is not {original} compressed"
+        );
+        assert!(bytes.len() < files[original].len(), "{name} is not smaller");
+        pairs += 1;
+    }
+    for must in [
+        "index.html",
+        "data/products.csv",
+        "data/products.json",
+        "sitemap.xml",
+    ] {
+        for suffix in ["gz", "br"] {
+            assert!(
+                files.contains_key(&format!("{must}.{suffix}")),
+                "no {must}.{suffix}"
+            );
+        }
+    }
+    let css = files
+        .keys()
+        .find(|n| n.starts_with("css/site.") && n.ends_with(".css.br"));
+    assert!(css.is_some(), "the stylesheet has no brotli copy");
+    // Photos are compressed already: no copy.
+    assert!(!files
+        .keys()
+        .any(|n| n.contains(".jpg.") || n.contains(".webp.")));
+    assert!(pairs > 60, "only {pairs} compressed copies");
+
+    // Without the option, none.
+    site.build_ok();
+    assert!(!snapshot(&site.output)
+        .keys()
+        .any(|n| n.ends_with(".gz") || n.ends_with(".br")));
 }
