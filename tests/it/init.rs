@@ -131,6 +131,12 @@ fn a_new_site_builds_with_empty_listings_and_passes_check() {
     assert!(!root.join("public/en").exists());
 }
 
+/// The `lang` of a page's `<html>`.
+fn page_lang(page: &str) -> Option<String> {
+    let html = html::tags(page).into_iter().find(|t| t.name == "html")?;
+    html.attr("lang").map(str::to_owned)
+}
+
 #[test]
 fn with_lang_vi_en_both_editions_build() {
     let parent = tempfile::tempdir().unwrap();
@@ -142,11 +148,11 @@ fn with_lang_vi_en_both_editions_build() {
     let root = parent.path().join("x");
     ocop_in(parent.path(), &["build", "--root", "x", "--today", TODAY]).assert_ok();
     let english = read_text(&root.join("public/en/index.html"));
-    assert!(english.contains("<html lang=\"en\""), "not an English page");
+    assert_eq!(page_lang(&english).as_deref(), Some("en"));
     assert!(html::text(&english).contains("Cao Bằng OCOP Products"));
     assert!(html::shows_empty_state(&english));
     let vietnamese = read_text(&root.join("public/index.html"));
-    assert!(vietnamese.contains("<html lang=\"vi\""));
+    assert_eq!(page_lang(&vietnamese).as_deref(), Some("vi"));
 
     // An unknown language is a usage error, and nothing is written.
     let run = ocop_in(parent.path(), &["init", "y", "--lang", "vi,fr"]);
