@@ -5,13 +5,15 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
+use crate::domain::Lang;
+
 /// Build a fast catalogue website of a province's OCOP products
 /// ("Mỗi xã một sản phẩm") from YAML records and photos.
 #[derive(Debug, Parser)]
 #[command(
     name = "ocop",
     version,
-    after_help = "Examples:\n  ocop serve                 preview the site in content/ at http://127.0.0.1:8000/\n  ocop check                 report every problem in the content\n  ocop build --today 2025-01-01   build as of a given date\n  ocop new product lap-suon-hoa-an --producer htx-dong-tam\n                             start a product file with every field explained\n  ocop import danh-sach.csv --dry-run\n                             show the files a spreadsheet would create"
+    after_help = "Examples:\n  ocop init ocop-ha-giang --province \"Hà Giang\"\n                             start a new site in the folder ocop-ha-giang\n  ocop serve                 preview the site in content/ at http://127.0.0.1:8000/\n  ocop check                 report every problem in the content\n  ocop build --today 2025-01-01   build as of a given date\n  ocop new product lap-suon-hoa-an --producer htx-dong-tam\n                             start a product file with every field explained\n  ocop import danh-sach.csv --dry-run\n                             show the files a spreadsheet would create"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -64,6 +66,26 @@ pub enum Command {
         drafts: DraftArgs,
         #[command(flatten)]
         timings: TimingsArgs,
+    },
+    /// Start a new site in a folder: content files with every key explained in
+    /// Vietnamese, editor settings, and files to publish it on GitHub Pages, GitLab
+    /// Pages or nginx. It builds at once, with empty listings.
+    #[command(
+        after_help = "Examples:\n  ocop init ocop-ha-giang --province \"Hà Giang\"\n  ocop init . --province \"Hà Giang\" --lang vi,en\n\nDIR must be new or empty (a folder holding only .git counts as empty). With --force\nthe files are written over those already there; nothing else is changed or deleted."
+    )]
+    Init {
+        /// The folder to create the site in
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The province's name, as the site shows it [default: a placeholder to replace]
+        #[arg(long, value_name = "NAME")]
+        province: Option<String>,
+        /// The site's languages, Vietnamese first: `vi`, or `vi,en` to add an English edition
+        #[arg(long, value_name = "LANGS", default_value = "vi", value_parser = parse_languages)]
+        lang: Languages,
+        /// Write the files over those already in DIR
+        #[arg(long)]
+        force: bool,
     },
     /// Create a content file with every field, commented in Vietnamese; never replaces one.
     #[command(
@@ -215,6 +237,14 @@ impl CacheArgs {
             .clone()
             .unwrap_or_else(|| site.root.join(".ocop-cache"))
     }
+}
+
+/// The editions `--lang` asks for, Vietnamese first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Languages(pub Vec<Lang>);
+
+fn parse_languages(text: &str) -> Result<Languages, String> {
+    crate::scaffold::site::parse_languages(text).map(Languages)
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -9,7 +9,8 @@
 //! the stages together for the CLI.
 //!
 //! Beside the pipeline, [`scaffold`] and [`import`] write content files for the team
-//! (`ocop new`, `ocop import`), checked by the same load and validate stages.
+//! (`ocop new`, `ocop init`, `ocop import`), checked by the same load and validate
+//! stages.
 
 pub mod assets;
 pub mod cli;

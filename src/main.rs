@@ -7,14 +7,14 @@ use clap::Parser;
 
 use ocop::cli::{Cli, Command, ThemeCommand};
 use ocop::commands::incremental::Session;
-use ocop::commands::{build, build_date, check, import, new, schema, serve, theme, Failure};
+use ocop::commands::{build, build_date, check, import, init, new, schema, serve, theme, Failure};
 use ocop::validate::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // An import writes into content/, the others publish a site.
     let nothing_done = match cli.command {
-        Command::Import { .. } => "nothing was written",
+        Command::Import { .. } | Command::Init { .. } | Command::Theme(_) => "nothing was written",
         _ => "nothing was published",
     };
     match run(cli.command) {
@@ -101,6 +101,21 @@ fn run(command: Command) -> Result<(), Failure> {
             let watched = [site.root.join("content"), site.root.join("themes")];
             serve::preview(&output, port, &watched, rebuild)?;
         }
+        Command::Init {
+            dir,
+            province,
+            lang,
+            force,
+        } => {
+            let options = init::Options {
+                dir,
+                province,
+                languages: lang.0,
+                force,
+            };
+            let initialised = init::run(&options)?;
+            print_initialised(&options.dir, &initialised);
+        }
         Command::New(what) => {
             let created = new::run(&what)?;
             let next = match created.has_placeholders {
@@ -147,6 +162,39 @@ fn run(command: Command) -> Result<(), Failure> {
 fn print_built(built: &build::Built) {
     for line in built.lines() {
         eprintln!("{line}");
+    }
+}
+
+/// The files written, then what to do next.
+fn print_initialised(dir: &std::path::Path, initialised: &init::Initialised) {
+    for file in &initialised.files {
+        eprintln!("wrote {}", dir.join(file).display());
+    }
+    eprintln!(
+        "created a new site in {} ({} files); next:",
+        dir.display(),
+        initialised.files.len()
+    );
+    eprintln!("  cd {}", shell_word(&dir.to_string_lossy()));
+    if initialised.has_placeholders {
+        eprintln!("  replace the values marked \"(cần sửa)\" in content/site.yaml");
+    }
+    eprintln!("  ocop serve         preview it at http://127.0.0.1:8000/");
+    eprintln!("then set base_url in content/site.yaml, list the districts or communes in");
+    eprintln!("content/districts.yaml, and add producers and products with `ocop new` or");
+    eprintln!("`ocop import`; README.md (in Vietnamese) says how to publish the site.");
+}
+
+/// `text` as one word for a POSIX shell: quoted when it holds anything but letters,
+/// digits and `._/-`.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._/-".contains(&b));
+    match plain {
+        true => text.to_owned(),
+        false => format!("'{}'", text.replace('\'', "'\\''")),
     }
 }
 

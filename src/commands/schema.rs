@@ -19,20 +19,42 @@ pub struct Written {
 pub fn run(root: &Path, output: &Path) -> Result<Written, Failure> {
     fs::create_dir_all(output)
         .map_err(|e| Failure::Other(format!("cannot create {}: {e}", output.display())))?;
+    let planned = plan(root, output);
+    let mut files = Vec::new();
+    for (path, json) in planned.files {
+        fs::write(&path, json)
+            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?;
+        files.push(path);
+    }
+    Ok(Written {
+        files,
+        vscode_setting: planned.vscode_setting,
+    })
+}
+
+/// The schemas to write into `output`, and the setting naming them; `ocop init` writes
+/// the same files and puts the setting in the new site's `.vscode/settings.json`.
+pub struct Planned {
+    /// Each schema's path (`output` joined with its file name) and its JSON.
+    pub files: Vec<(PathBuf, String)>,
+    /// The `yaml.schemas` setting of VS Code's YAML extension, as JSON.
+    pub vscode_setting: String,
+}
+
+/// What [`run`] writes, without writing it.
+pub fn plan(root: &Path, output: &Path) -> Planned {
     let mut files = Vec::new();
     let mut mapping = serde_json::Map::new();
     for file in schema::all() {
         let path = output.join(file.file_name);
-        fs::write(&path, &file.json)
-            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?;
         mapping.insert(setting_path(root, &path), file.applies_to.into());
-        files.push(path);
+        files.push((path, file.json));
     }
     let setting = serde_json::json!({ "yaml.schemas": mapping });
-    Ok(Written {
+    Planned {
         files,
         vscode_setting: serde_json::to_string_pretty(&setting).unwrap_or_default(),
-    })
+    }
 }
 
 /// How the setting names a schema file: relative to the site root (the VS Code

@@ -4,6 +4,10 @@
 //! The files' text lives in `templates/`, readable and editable without Rust; this
 //! module only fills in their `{{placeholders}}`. Not for writing: the command does
 //! that through `content::write`, which never replaces a file.
+//!
+//! [`site`] does the same for `ocop init`: every file of a new site.
+
+pub mod site;
 
 use std::path::PathBuf;
 

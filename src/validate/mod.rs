@@ -181,7 +181,9 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Validated>, Diag
         }
     }
 
-    let sources = raw.producers.iter().map(|l| &l.source);
+    // site.yaml too: `ocop init` without `--province` leaves one there.
+    let sources = raw.site.iter().map(|l| &l.source);
+    let sources = sources.chain(raw.producers.iter().map(|l| &l.source));
     for source in sources.chain(raw.products.iter().map(|l| &l.source)) {
         fields::placeholder_warnings(source)
             .into_iter()

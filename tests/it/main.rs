@@ -14,11 +14,13 @@ mod bad_input;
 mod browser_search;
 mod build_demo;
 mod build_fixture;
+mod deploy;
 mod english_edition;
 mod fuzz_regressions;
 mod hostile;
 mod html_injection;
 mod import;
+mod init;
 #[cfg(unix)]
 mod interrupted;
 mod news;
