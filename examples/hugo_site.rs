@@ -45,6 +45,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         today,
         base_url: None,
         drafts: false,
+        refuse_placeholders: true,
     };
     let (catalogue, found) = ocop::validate::validate(&raw, &options);
     diagnostics.extend(found);

@@ -48,6 +48,10 @@ pub enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// Print every warning: without it, a warning repeated on many files is printed
+        /// five times, then counted
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Build and serve a preview on 127.0.0.1, rebuilding whenever content/ or themes/
     /// change; open pages reload themselves, and show any errors over the page.

@@ -115,21 +115,132 @@ impl Diagnostics {
     }
 }
 
-/// Diagnostics as printed, a line each, in file and position order.
-pub fn sorted_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
-    let mut sorted = diagnostics.to_vec();
+/// How many warnings of one kind are printed before the rest are only counted.
+pub const SHOWN_PER_KIND: usize = 5;
+
+/// Warnings as printed: in file and position order, but of each kind (the same message
+/// but for names in backquotes and numbers, such as the small-photo warning on 146
+/// photos) only the first [`SHOWN_PER_KIND`], then one line with the count of the
+/// rest. `all` prints every one (`ocop check --verbose`).
+pub fn warning_lines(warnings: &[Diagnostic], all: bool) -> Vec<String> {
+    let mut sorted = warnings.to_vec();
     sorted.sort();
-    sorted.iter().map(ToString::to_string).collect()
+    if all {
+        return sorted.iter().map(ToString::to_string).collect();
+    }
+    // Each kind with how many were seen, in order of first appearance.
+    let mut kinds: Vec<(String, usize)> = Vec::new();
+    let mut lines = Vec::new();
+    for warning in &sorted {
+        let kind = kind_of(&warning.message);
+        let seen = match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, count)) => count,
+            None => {
+                kinds.push((kind, 0));
+                &mut kinds.last_mut().expect("just pushed").1
+            }
+        };
+        *seen += 1;
+        if *seen <= SHOWN_PER_KIND {
+            lines.push(warning.to_string());
+        }
+    }
+    for (kind, count) in kinds {
+        if count > SHOWN_PER_KIND {
+            lines.push(format!(
+                "warning: {} more like \"{kind}\" ({count} in all; `ocop check --verbose` lists every one)",
+                count - SHOWN_PER_KIND
+            ));
+        }
+    }
+    lines
+}
+
+/// A message with its particulars blanked: names in backquotes become `…` and numbers
+/// `N`, so that the same warning about different photos reads the same.
+fn kind_of(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut quoted = false;
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' if quoted => {
+                quoted = false;
+                kind.push_str("…`");
+            }
+            '`' => {
+                quoted = true;
+                kind.push('`');
+            }
+            _ if quoted => {}
+            '0'..='9' => {
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+                kind.push('N');
+            }
+            _ => kind.push(c),
+        }
+    }
+    kind
 }
 
 /// The closest known name to a mistyped one, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    closest(typed, known.into_iter().map(|id| (id, None)))
+}
+
+/// The id, among `(id, name)` pairs, closest to a mistyped id, comparing it with both
+/// the id and the name folded to an id's shape: `htx-che-shan-tuyet` finds the
+/// producer named "HTX Chè Shan Tuyết" whatever its id.
+pub fn did_you_mean_named<'a>(
+    typed: &str,
+    known: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<&'a str> {
+    closest(typed, known.into_iter().map(|(id, name)| (id, Some(name))))
+}
+
+/// Edit distance (with transpositions) between folded texts, and a candidate counts
+/// only when at most a third of the longer text differs: a common prefix such as
+/// `htx-` is not a likeness, and nothing is suggested when nothing is close.
+fn closest<'a>(
+    typed: &str,
+    known: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Option<&'a str> {
+    let typed = fold(typed);
+    let distance = |other: &str| {
+        let other = fold(other);
+        let d = strsim::damerau_levenshtein(&typed, &other);
+        let longer = typed.chars().count().max(other.chars().count());
+        (d * 3 <= longer).then_some(d)
+    };
     known
-        .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(typed, candidate), candidate))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
+        .filter_map(|(id, name)| {
+            let by_name = name.and_then(distance);
+            let best = match (distance(id), by_name) {
+                (Some(a), Some(b)) => a.min(b),
+                (a, b) => a.or(b)?,
+            };
+            Some((best, id))
+        })
+        // The first of equally close ones, in the order given.
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, id)| id)
+}
+
+/// Lowercase ASCII with the marks dropped and runs of anything else made one `-`:
+/// the shape of an id, so that a name and an id compare.
+fn fold(text: &str) -> String {
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    let mut folded = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+            folded.push(c);
+        } else if !folded.ends_with('-') {
+            folded.push('-');
+        }
+    }
+    folded.trim_matches('-').to_owned()
 }
 
 /// `message` followed by a "did you mean" hint when one of `known` is close to `typed`.
@@ -138,7 +249,20 @@ pub fn with_suggestion<'a>(
     typed: &str,
     known: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    match did_you_mean(typed, known) {
+    hint(message, did_you_mean(typed, known))
+}
+
+/// `message` with a "did you mean" for a mistyped id of something with a name.
+pub fn with_named_suggestion<'a>(
+    message: String,
+    typed: &str,
+    known: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    hint(message, did_you_mean_named(typed, known))
+}
+
+fn hint(message: String, candidate: Option<&str>) -> String {
+    match candidate {
         Some(candidate) => format!("{message} (did you mean `{candidate}`?)"),
         None => message,
     }
@@ -168,11 +292,67 @@ mod tests {
     }
 
     #[test]
+    fn repeated_warnings_print_five_then_a_count() {
+        let small = |i: usize| {
+            Diagnostic::new(
+                format!("content/products/p{i:03}/product.yaml"),
+                format!(
+                    "photo `anh-{i}.jpg` is only {} px wide and will look blurry",
+                    300 + i
+                ),
+            )
+            .at(4, 11)
+            .warning()
+        };
+        let mut warnings: Vec<Diagnostic> = (0..146).map(small).collect();
+        warnings.push(
+            Diagnostic::new("content/site.yaml", "`(cần sửa)` left")
+                .at(2, 8)
+                .warning(),
+        );
+        let lines = warning_lines(&warnings, false);
+        assert_eq!(lines.len(), 7, "{lines:#?}");
+        assert!(lines[0]
+            .starts_with("content/products/p000/product.yaml:4:11: warning: photo `anh-0.jpg`"));
+        assert!(lines[4].starts_with("content/products/p004/"));
+        assert!(lines[5].starts_with("content/site.yaml:2:8: warning:"));
+        assert_eq!(
+            lines[6],
+            "warning: 141 more like \"photo `…` is only N px wide and will look blurry\" (146 in all; `ocop check --verbose` lists every one)"
+        );
+        assert_eq!(warning_lines(&warnings, true).len(), 147);
+        // Five or fewer of a kind: all printed, no count.
+        assert_eq!(warning_lines(&warnings[..5], false).len(), 5);
+    }
+
+    #[test]
     fn suggests_close_names_only() {
         let known = ["hoa-an", "ha-quang", "trung-khanh"];
         assert_eq!(did_you_mean("hoa-am", known), Some("hoa-an"));
         assert_eq!(did_you_mean("trung-khan", known), Some("trung-khanh"));
+        assert_eq!(did_you_mean("Hòa An", known), Some("hoa-an"));
+        assert_eq!(did_you_mean("defualt", ["default"]), Some("default"));
         assert_eq!(did_you_mean("zzz", known), None);
+        // A shared prefix is not a likeness.
+        let producers = ["htx-thach-den-dong-tien", "htx-dong-tam"];
+        assert_eq!(did_you_mean("htx-che-shan-tuyet", producers), None);
+    }
+
+    #[test]
+    fn suggests_by_the_folded_name_too() {
+        let producers = [
+            ("htx-thach-den-dong-tien", "HTX Thạch đen Đông Tiến"),
+            ("shan-tuyet-ha-quang", "HTX Chè Shan Tuyết"),
+        ];
+        assert_eq!(
+            did_you_mean_named("htx-che-shan-tuyet", producers),
+            Some("shan-tuyet-ha-quang")
+        );
+        assert_eq!(
+            did_you_mean_named("htx-thach-den-dong-tin", producers),
+            Some("htx-thach-den-dong-tien")
+        );
+        assert_eq!(did_you_mean_named("htx-mat-ong", producers), None);
     }
 
     #[test]

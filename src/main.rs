@@ -42,6 +42,8 @@ fn run(command: Command) -> Result<(), Failure> {
                 today: build_date(site.today)?,
                 base_url,
                 drafts: drafts.drafts,
+                // A preview with drafts is not the public site.
+                refuse_placeholders: !drafts.drafts,
             };
             let targets = build::Targets {
                 output: &output,
@@ -55,9 +57,9 @@ fn run(command: Command) -> Result<(), Failure> {
                 print_timings(&built);
             }
         }
-        Command::Check { site } => {
+        Command::Check { site, verbose } => {
             let checked = check::run(&site)?;
-            print_warnings(&checked.warnings);
+            print_warnings(&checked.warnings, verbose);
             eprintln!(
                 "ok: {} products, {} producers and {} pages checked, {}",
                 checked.products,
@@ -89,6 +91,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 today: build_date(site.today)?,
                 base_url: Some(format!("http://127.0.0.1:{port}/")),
                 drafts: drafts.drafts,
+                refuse_placeholders: false,
             };
             let mut session = Session::new(&site.root, &output, &cache.dir(&site), options);
             let rebuild = move |changed: &[std::path::PathBuf], pages_ready: serve::PagesReady| {
@@ -202,7 +205,7 @@ fn shell_word(text: &str) -> String {
 /// that would be written on stdout, after a `==> path <==` line.
 fn print_imported(imported: &ocop::import::Imported, dry_run: bool) {
     use ocop::import::Action;
-    print_warnings(&imported.warnings);
+    print_warnings(&imported.warnings, false);
     let count = |action| imported.files.iter().filter(|f| f.action == action).count();
     for file in &imported.files {
         let path = file.path.display();
@@ -238,8 +241,8 @@ fn print_imported(imported: &ocop::import::Imported, dry_run: bool) {
     }
 }
 
-fn print_warnings(warnings: &[ocop::diagnostics::Diagnostic]) {
-    for line in ocop::diagnostics::sorted_lines(warnings) {
+fn print_warnings(warnings: &[ocop::diagnostics::Diagnostic], all: bool) {
+    for line in ocop::diagnostics::warning_lines(warnings, all) {
         eprintln!("{line}");
     }
 }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::assets::photos::cache::Cache;
-use crate::diagnostics::{sorted_lines, Diagnostic, Diagnostics};
+use crate::diagnostics::{warning_lines, Diagnostic, Diagnostics};
 use crate::model::Catalogue;
 use crate::output::precompress::{self, Compressed};
 use crate::output::{self, Staging};
@@ -42,7 +42,7 @@ pub struct Built {
 impl Built {
     /// The warnings, sorted, then the summary line.
     pub fn lines(&self) -> Vec<String> {
-        let mut lines = sorted_lines(&self.warnings);
+        let mut lines = warning_lines(&self.warnings, false);
         if self.rendered < self.pages {
             lines.push(format!(
                 "updated {} of {} pages ({} files written) in {:.3} s into {}",

@@ -22,6 +22,7 @@ pub fn run(args: &SiteArgs) -> Result<Checked, Failure> {
         base_url: None,
         // Drafts are checked all the same: validation covers every file.
         drafts: false,
+        refuse_placeholders: false,
     };
     let Prepared {
         catalogue,

@@ -165,6 +165,8 @@ fn check(mut content: RawContent, files: &[PlannedFile], today: NaiveDate, repor
         today,
         base_url: None,
         drafts: false,
+        // The rows are checked as `ocop check` would.
+        refuse_placeholders: false,
     };
     let (_, found) = validate::validate(&content, &options);
     for diagnostic in found.into_sorted() {

@@ -133,9 +133,9 @@ pub fn required_text(source: &Source, at: &[Seg], what: &str, text: &str) -> Opt
 /// What `ocop new` writes where the team must put a real value.
 pub const PLACEHOLDER: &str = "(cần sửa)";
 
-/// Warnings for placeholders left in a file: `ocop check` accepts them so that a new
-/// file can be tried at once, but they must not be published unnoticed.
-pub fn placeholder_warnings(source: &Source) -> Vec<Diagnostic> {
+/// The placeholders left in a file: warnings, so that `ocop check` accepts a new file
+/// at once, or errors when `refuse`, so that none is published.
+pub fn placeholders(source: &Source, refuse: bool) -> Vec<Diagnostic> {
     source
         .text
         .lines()
@@ -145,14 +145,15 @@ pub fn placeholder_warnings(source: &Source) -> Vec<Diagnostic> {
         .filter_map(|(i, line)| {
             let at = line.find(PLACEHOLDER)?;
             let column = line[..at].chars().count() + 1;
-            Some(
-                Diagnostic::new(
-                    &source.path,
-                    format!("`{PLACEHOLDER}` marks a value still to be replaced; it would be published as it is"),
-                )
-                .at(i + 1, column)
-                .warning(),
-            )
+            let found = Diagnostic::new(&source.path, match refuse {
+                true => format!("`{PLACEHOLDER}` marks a value still to be replaced: replace it before publishing (`ocop check`, `ocop serve` and `ocop build --drafts` only warn)"),
+                false => format!("`{PLACEHOLDER}` marks a value still to be replaced; it would be published as it is"),
+            })
+            .at(i + 1, column);
+            Some(match refuse {
+                true => found,
+                false => found.warning(),
+            })
         })
         .collect()
 }

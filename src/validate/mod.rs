@@ -30,6 +30,10 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Publish draft and future-dated news too, to preview them.
     pub drafts: bool,
+    /// Whether a value still marked `(cần sửa)` is an error: in `ocop build`, which
+    /// publishes, but not in `check`, `serve` or `build --drafts`, where a new file is
+    /// being tried.
+    pub refuse_placeholders: bool,
 }
 
 /// The records of a content root that passed every check, resolved into domain
@@ -185,7 +189,7 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Validated>, Diag
     let sources = raw.site.iter().map(|l| &l.source);
     let sources = sources.chain(raw.producers.iter().map(|l| &l.source));
     for source in sources.chain(raw.products.iter().map(|l| &l.source)) {
-        fields::placeholder_warnings(source)
+        fields::placeholders(source, options.refuse_placeholders)
             .into_iter()
             .for_each(|w| diagnostics.push(w));
     }

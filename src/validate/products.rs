@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::content::locate::Seg::{Index, Key};
 use crate::content::{markdown, Loaded};
-use crate::diagnostics::{with_suggestion, Diagnostic};
+use crate::diagnostics::{with_named_suggestion, with_suggestion, Diagnostic};
 use crate::domain::language::PhotoText;
 use crate::domain::records::ProductRecord;
 use crate::domain::{
@@ -81,16 +81,16 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
     };
     let producer = match cx.producer_ids.get(record.producer.as_str()) {
         Some(&p) => Some(p),
-        // Looked up again for the error and its "did you mean".
-        None => reference(
-            source,
-            &[Key("producer")],
-            "producer",
-            &record.producer,
-            cx.producers.iter().map(|p| p.id.as_str()),
-        )
-        .map_err(|e| errors.push(e))
-        .ok(),
+        None => {
+            // Suggested by id and by name: the team often types the name as an id.
+            let message = with_named_suggestion(
+                format!("unknown producer `{}`", record.producer),
+                &record.producer,
+                cx.producers.iter().map(|p| (p.id.as_str(), p.name())),
+            );
+            errors.push(source.error(&[Key("producer")], message));
+            None
+        }
     };
     let district = match (&record.district, producer) {
         (Some(typed), _) => reference(

@@ -247,3 +247,55 @@ fn check_warns_about_photos_too_small_to_look_sharp() {
     build.assert_ok();
     assert_eq!(build.stderr_lines()[0], lines[0]);
 }
+
+#[test]
+fn a_warning_repeated_on_many_photos_prints_five_times_then_a_count() {
+    let site = Site::from_fixture("small");
+    let mut photos = Vec::new();
+    for entry in fs::read_dir(site.root.join("content/products")).unwrap() {
+        let dir = entry.unwrap().path();
+        for file in fs::read_dir(&dir).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "jpg") {
+                fs::write(&path, common::jpeg(400, 300)).unwrap();
+                photos.push(path);
+            }
+        }
+    }
+    let n = photos.len();
+    assert!(n > 6, "the fixture has only {n} photos");
+    let run = site.check();
+    run.assert_ok();
+    let lines = run.stderr_lines();
+    let blurry = |lines: &[&str]| {
+        (lines.iter())
+            .filter(|l| l.starts_with("content/") && l.contains("will look blurry"))
+            .count()
+    };
+    assert_eq!(blurry(&lines), 5, "{lines:#?}");
+    assert!(
+        lines.contains(&format!(
+            "warning: {} more like \"photo `…` is only N px wide and will look blurry; use one at least N px wide (N px is best)\" ({n} in all; `ocop check --verbose` lists every one)",
+            n - 5
+        ).as_str()),
+        "{lines:#?}"
+    );
+    // The summary still counts them all.
+    assert!(
+        lines.last().unwrap().ends_with(&format!(", {n} warnings")),
+        "{lines:#?}"
+    );
+    let verbose = site.ocop(&["check", "--verbose", "--today", common::TODAY]);
+    verbose.assert_ok();
+    let all = verbose.stderr_lines();
+    assert_eq!(blurry(&all), n);
+    assert!(!all.iter().any(|l| l.contains("more like")));
+    // The build prints them the same way as check.
+    let build = site.build();
+    build.assert_ok();
+    let built = build.stderr_lines();
+    assert_eq!(blurry(&built), 5);
+    assert!(built
+        .iter()
+        .any(|l| l.starts_with(&format!("warning: {} more like", n - 5))));
+}

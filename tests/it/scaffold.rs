@@ -1,7 +1,7 @@
 //! `ocop new`: scaffolded files pass `ocop check` as written, and no existing file is
 //! ever replaced.
 
-use crate::common::{read_text, Site, TODAY};
+use crate::common::{read_text, snapshot, Site, TODAY};
 
 #[test]
 fn a_scaffolded_producer_and_product_pass_check() {
@@ -104,6 +104,56 @@ fn a_scaffolded_producer_and_product_pass_check() {
         )),
         "{}",
         check.stderr
+    );
+}
+
+#[test]
+fn build_refuses_a_placeholder_that_check_serve_and_drafts_only_warn_about() {
+    let site = Site::from_fixture("small");
+    site.build_ok();
+    let before = snapshot(&site.output);
+    site.ocop(&["new", "producer", "htx-che-shan-tuyet"])
+        .assert_ok();
+    let path = "content/producers/htx-che-shan-tuyet.yaml";
+    let text = read_text(&site.root.join(path));
+    let (line, name) = (text.lines().enumerate())
+        .find(|(_, l)| l.starts_with("name: "))
+        .unwrap();
+    let column = name[..name.find("(cần sửa)").unwrap()].chars().count() + 1;
+    let at = format!("{path}:{}:{column}", line + 1);
+
+    let check = site.check();
+    check.assert_ok();
+    assert!(
+        check
+            .stderr
+            .contains(&format!("{at}: warning: `(cần sửa)`")),
+        "{}",
+        check.stderr
+    );
+
+    let build = site.build();
+    assert_eq!(build.code, Some(1), "{}", build.stderr);
+    assert_eq!(
+        build.stderr_lines(),
+        [
+            format!("{at}: error: `(cần sửa)` marks a value still to be replaced: replace it before publishing (`ocop check`, `ocop serve` and `ocop build --drafts` only warn)"),
+            "error: 1 problem found; nothing was published".to_owned(),
+        ]
+    );
+    assert!(
+        snapshot(&site.output) == before,
+        "the published site changed"
+    );
+
+    let drafts = site.build_with(TODAY, &["--drafts".as_ref()]);
+    drafts.assert_ok();
+    assert!(
+        drafts
+            .stderr
+            .contains(&format!("{at}: warning: `(cần sửa)`")),
+        "{}",
+        drafts.stderr
     );
 }
 
