@@ -110,14 +110,19 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
     },
-    /// Create the product and producer files a spreadsheet (saved as UTF-8 CSV) lists.
+    /// Create the product and producer files a spreadsheet lists: an Excel or
+    /// LibreOffice workbook, or a CSV file.
     #[command(
-        after_help = "Examples:\n  ocop import danh-sach-ocop.csv --dry-run   print the files it would write, write nothing\n  ocop import danh-sach-ocop.csv             create the files that do not exist yet\n  ocop import danh-sach-ocop.csv --force     also replace the files that exist\n\nOne row per product; the README lists the columns. Every row is checked first, with the\nsame rules as `ocop check`: if any row is wrong, each problem is reported as\n`file.csv:LINE: error: ...` and nothing is written."
+        after_help = "Examples:\n  ocop import danh-sach-ocop.xlsx --dry-run  print the files it would write, write nothing\n  ocop import danh-sach-ocop.xlsx            create the files that do not exist yet\n  ocop import danh-sach-ocop.xlsx --sheet \"Năm 2024\"   read that sheet, not the first\n  ocop import danh-sach-ocop.csv --force     also replace the files that exist\n\nOne row per product; the README lists the columns. Every row is checked first, with the\nsame rules as `ocop check`: if any row is wrong, each problem is reported as\n`file.csv:LINE: error: ...` (or `file.xlsx:Sheet1!D7: error: ...`) and nothing is written."
     )]
     Import {
-        /// The CSV file: UTF-8, with or without a byte-order mark, comma- or semicolon-separated
+        /// The spreadsheet: .xlsx, .xlsm, .xlsb, .xls or .ods; any other name is read as
+        /// CSV (UTF-8, with or without a byte-order mark, comma- or semicolon-separated)
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// The workbook's sheet to read [default: the first]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         #[command(flatten)]
         site: SiteArgs,
         /// Print what would be written; write nothing

@@ -13,6 +13,9 @@ pub struct Diagnostic {
     /// 1-based line and column, when the problem has a place inside the file. A column
     /// of 0 means the line alone is known (a row of a CSV file).
     pub position: Option<(usize, usize)>,
+    /// How the position is shown when it is not `line:column`: a spreadsheet cell,
+    /// `Sheet1!D7`. The position still orders the diagnostics.
+    pub place: Option<String>,
     pub severity: Severity,
     pub message: String,
 }
@@ -29,6 +32,7 @@ impl Diagnostic {
         Self {
             path: path.into(),
             position: None,
+            place: None,
             severity: Severity::Error,
             message: message.into(),
         }
@@ -53,6 +57,12 @@ impl Diagnostic {
     pub fn at_line(self, line: usize) -> Self {
         self.at(line, 0)
     }
+
+    /// Shown at `place` (`Sheet1!D7`) instead of its line and column.
+    pub fn shown_at(mut self, place: impl Into<String>) -> Self {
+        self.place = Some(place.into());
+        self
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -63,10 +73,11 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        match self.position {
-            Some((line, 0)) => write!(f, "{path}:{line}: {severity}: "),
-            Some((line, column)) => write!(f, "{path}:{line}:{column}: {severity}: "),
-            None => write!(f, "{path}: {severity}: "),
+        match (&self.place, self.position) {
+            (Some(place), _) => write!(f, "{path}:{place}: {severity}: "),
+            (None, Some((line, 0))) => write!(f, "{path}:{line}: {severity}: "),
+            (None, Some((line, column))) => write!(f, "{path}:{line}:{column}: {severity}: "),
+            (None, None) => write!(f, "{path}: {severity}: "),
         }?;
         f.write_str(&self.message)
     }

@@ -138,6 +138,7 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Import {
             file,
+            sheet,
             site,
             dry_run,
             force,
@@ -146,6 +147,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 today: build_date(site.today)?,
                 dry_run,
                 force,
+                sheet,
             };
             let imported = import::run(&site.root, &file, &options)?;
             print_imported(&imported, dry_run);

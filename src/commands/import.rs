@@ -16,13 +16,16 @@ pub struct Options {
     pub dry_run: bool,
     /// Replace files that exist instead of keeping them.
     pub force: bool,
+    /// The workbook's sheet to read, else the first.
+    pub sheet: Option<String>,
 }
 
-/// Import `csv_file` into the site at `root`. Nothing is written if any row is wrong.
-pub fn run(root: &Path, csv_file: &Path, options: &Options) -> Result<Imported, Failure> {
+/// Import `file` into the site at `root`. Nothing is written if any row is wrong.
+pub fn run(root: &Path, file: &Path, options: &Options) -> Result<Imported, Failure> {
     require_content(root)?;
+    let sheet = options.sheet.as_deref();
     let imported =
-        import::read(root, csv_file, options.today, options.force).map_err(Failure::Content)?;
+        import::read(root, file, sheet, options.today, options.force).map_err(Failure::Content)?;
     if !options.dry_run {
         for file in &imported.files {
             let if_exists = match file.action {

@@ -173,6 +173,16 @@ impl Header {
         (header, problems)
     }
 
+    /// How many of `cells` name a column: a sheet's header row names several, a
+    /// title row above it (often merged across the columns) one or none.
+    pub fn known_columns<'a>(cells: impl IntoIterator<Item = &'a str>) -> usize {
+        cells
+            .into_iter()
+            .filter(|text| !text.trim().is_empty())
+            .filter(|text| Column::from_header(text).is_some_and(|c| c != Column::Ignored))
+            .count()
+    }
+
     pub fn position(&self, column: Column) -> Option<usize> {
         self.positions
             .iter()

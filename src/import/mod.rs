@@ -13,6 +13,7 @@ pub mod cells;
 pub mod columns;
 pub mod plan;
 pub mod rows;
+pub mod sheet;
 pub mod table;
 pub mod yaml_text;
 
@@ -67,39 +68,43 @@ pub struct Imported {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Read `csv_file` and check every row: the files it describes, or every problem,
-/// each at `csv_file:LINE`. Writes nothing; files marked [`Action::Keep`] exist and
+/// Read `file`, a CSV file or a workbook's sheet (`sheet`, else the first), and check
+/// every row: the files it describes, or every problem, each at `file.csv:LINE` or
+/// `file.xlsx:Sheet1!D7`. Writes nothing; files marked [`Action::Keep`] exist and
 /// are to be left alone, unless `force` (then they are [`Action::Replace`]).
 pub fn read(
     root: &Path,
-    csv_file: &Path,
+    file: &Path,
+    sheet: Option<&str>,
     today: NaiveDate,
     force: bool,
 ) -> Result<Imported, Diagnostics> {
-    let source = content::read_source(Path::new(""), csv_file).map_err(|mut error| {
-        // Excel's plain "CSV" is in the Windows code page (1258 for Vietnamese).
-        if error.message.contains("UTF-8") {
-            error.message += " (in Excel: Save As, then the type \"CSV UTF-8\")";
-        }
-        let mut diagnostics = Diagnostics::default();
-        diagnostics.push(error);
-        diagnostics
-    })?;
-    let (content, _) = content::load(root);
-    let mut report = Report {
-        file: source.path.clone(),
-        diagnostics: Diagnostics::default(),
+    let (table, mut report) = match sheet::is_workbook(file) {
+        true => read_sheet(file, sheet)?,
+        false => read_csv(file)?,
     };
-
-    let table = table::read_table(&source.text, &mut report);
+    let (content, _) = content::load(root);
     let mut rows = Vec::new();
     for (line, record) in &table.rows {
         match rows::read(*line, &table.header, record, &content) {
             Ok(row) => rows.push(row),
-            Err(errors) => errors.into_iter().for_each(|e| report.error(*line, e)),
+            Err(errors) => (errors.into_iter()).for_each(|(column, e)| {
+                let index = column.and_then(|c| table.header.position(c));
+                report.error_in(*line, index, e)
+            }),
         }
     }
-    let files = plan::plan(root, &source.path, rows, &content, force, &mut report);
+    // The file name only: a full path would put the editor's own folders into files
+    // the team commits.
+    let name = file
+        .file_name()
+        .unwrap_or(file.as_os_str())
+        .to_string_lossy();
+    let origin = match &report.sheet {
+        Some(sheet) => format!("{name}, trang tính {sheet}"),
+        None => name.into_owned(),
+    };
+    let files = plan::plan(root, origin, rows, &content, force, &mut report);
     check(content, &files, today, &mut report);
 
     let mut diagnostics = report.diagnostics;
@@ -113,21 +118,79 @@ pub fn read(
     })
 }
 
-/// Problems found so far, each at a line of the CSV file.
+/// A problem with the file as a whole, before any row is read.
+fn whole_file(file: &Path, message: String) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.push(Diagnostic::new(file, message));
+    diagnostics
+}
+
+fn read_sheet(file: &Path, wanted: Option<&str>) -> Result<(table::Table, Report), Diagnostics> {
+    let sheet = sheet::read(file, wanted).map_err(|why| whole_file(file, why))?;
+    let mut report = Report {
+        file: file.to_path_buf(),
+        sheet: Some(sheet.name.clone()),
+        diagnostics: Diagnostics::default(),
+    };
+    for (row, column, why) in sheet.errors {
+        report.error_in(row, Some(column), why);
+    }
+    let table = table::from_records(sheet.rows, &mut report, true, false);
+    Ok((table, report))
+}
+
+fn read_csv(csv_file: &Path) -> Result<(table::Table, Report), Diagnostics> {
+    let source = content::read_source(Path::new(""), csv_file).map_err(|mut error| {
+        // Excel's plain "CSV" is in the Windows code page (1258 for Vietnamese).
+        if error.message.contains("UTF-8") {
+            error.message += " (in Excel: Save As, then the type \"CSV UTF-8\")";
+        }
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(error);
+        diagnostics
+    })?;
+    let mut report = Report {
+        file: source.path.clone(),
+        sheet: None,
+        diagnostics: Diagnostics::default(),
+    };
+    let table = table::read_table(&source.text, &mut report);
+    Ok((table, report))
+}
+
+/// Problems found so far, each at a line of the CSV file, or a row (and cell) of the
+/// workbook's sheet.
 pub struct Report {
     file: PathBuf,
+    /// The sheet's name, for a workbook.
+    sheet: Option<String>,
     diagnostics: Diagnostics,
 }
 
 impl Report {
     pub fn error(&mut self, line: usize, message: impl Into<String>) {
-        self.diagnostics
-            .push(Diagnostic::new(&self.file, message).at_line(line));
+        self.error_in(line, None, message);
+    }
+
+    /// An error in a cell: at its column (counted from 0), when known. A CSV file's
+    /// errors stay at their line, as `file.csv:LINE:`.
+    pub fn error_in(&mut self, line: usize, column: Option<usize>, message: impl Into<String>) {
+        let diagnostic = self.at(Diagnostic::new(&self.file, message), line, column);
+        self.diagnostics.push(diagnostic);
     }
 
     pub fn warning(&mut self, line: usize, message: impl Into<String>) {
-        self.diagnostics
-            .push(Diagnostic::new(&self.file, message).at_line(line).warning());
+        let diagnostic = self.at(Diagnostic::new(&self.file, message), line, None);
+        self.diagnostics.push(diagnostic.warning());
+    }
+
+    fn at(&self, diagnostic: Diagnostic, line: usize, column: Option<usize>) -> Diagnostic {
+        match &self.sheet {
+            None => diagnostic.at_line(line),
+            Some(sheet) => diagnostic
+                .at(line, column.map_or(0, |c| c + 1))
+                .shown_at(sheet::place(sheet, line, column)),
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use super::{yaml_text, Action, PlannedFile, Record, Report};
 /// reported on the way.
 pub fn plan(
     root: &Path,
-    csv_path: &Path,
+    origin: String,
     rows: Vec<Row>,
     content: &RawContent,
     force: bool,
@@ -24,12 +24,7 @@ pub fn plan(
 ) -> Vec<PlannedFile> {
     let mut planner = Planner {
         root,
-        // The file name only: a full path would put the editor's own folders into
-        // files the team commits.
-        origin: csv_path.file_name().map_or_else(
-            || csv_path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ),
+        origin,
         force,
         existing: content
             .producers
@@ -53,7 +48,8 @@ pub fn plan(
 /// The files planned so far.
 struct Planner<'a> {
     root: &'a Path,
-    /// The CSV file, as named in each written file's first comment.
+    /// The spreadsheet, as named in each written file's first comment: `danh-sach.csv`,
+    /// or `danh-sach.xlsx, trang tính Sheet1`.
     origin: String,
     force: bool,
     existing: HashMap<&'a str, &'a ProducerRecord>,

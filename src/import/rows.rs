@@ -52,14 +52,17 @@ impl Cells<'_> {
     }
 
     /// A required cell, or an error naming its column.
-    fn required(&self, column: Column, errors: &mut Vec<String>) -> Option<&str> {
+    fn required(&self, column: Column, errors: &mut Vec<CellError>) -> Option<&str> {
         let cell = self.get(column);
         if cell.is_none() {
-            errors.push(format!("{} is empty", column.name()));
+            errors.push((Some(column), format!("{} is empty", column.name())));
         }
         cell
     }
 }
+
+/// A problem with a row, and the column of the cell it is in, when it is in one.
+pub type CellError = (Option<Column>, String);
 
 /// Read one row, or every problem with it.
 pub fn read(
@@ -67,7 +70,7 @@ pub fn read(
     header: &Header,
     record: &StringRecord,
     content: &RawContent,
-) -> Result<Row, Vec<String>> {
+) -> Result<Row, Vec<CellError>> {
     let cells = Cells { header, record };
     let mut errors = Vec::new();
 
@@ -77,7 +80,7 @@ pub fn read(
     let slug = match cells.get(Column::Slug) {
         Some(slug) => match not_a_slug("slug", slug) {
             Some(error) => {
-                errors.push(error);
+                errors.push((Some(Column::Slug), error));
                 String::new()
             }
             None => slug.to_owned(),
@@ -85,15 +88,18 @@ pub fn read(
         None => {
             let slug = slugify(name);
             if slug.is_empty() && !name.is_empty() {
-                errors.push(format!("name `{name}` gives no slug: add a `slug` column"));
+                errors.push((
+                    Some(Column::Name),
+                    format!("name `{name}` gives no slug: add a `slug` column"),
+                ));
             }
             slug
         }
     };
 
-    let stars = cells
-        .required(Column::Stars, &mut errors)
-        .and_then(|text| cells::stars(text).map_err(|e| errors.push(e)).ok());
+    let stars = cells.required(Column::Stars, &mut errors).and_then(|text| {
+        (cells::stars(text).map_err(|e| errors.push((Some(Column::Stars), e)))).ok()
+    });
 
     let categories = content.category_records();
     let category = cells.required(Column::Category, &mut errors).map(|text| {
@@ -126,7 +132,7 @@ pub fn read(
         }?;
         cells::date(column.name(), text)
             .map(|d| d.to_string())
-            .map_err(|e| errors.push(e))
+            .map_err(|e| errors.push((Some(column), e)))
             .ok()
     };
     let issued = date(Column::Date, true);
@@ -144,7 +150,10 @@ pub fn read(
         email: cells.owned(Column::Email),
     };
     if producer.id.is_none() && producer.name.is_none() {
-        errors.push("the producer is empty: fill in producer-id or producer-name".to_owned());
+        errors.push((
+            None,
+            "the producer is empty: fill in producer-id or producer-name".to_owned(),
+        ));
     }
 
     match (stars, category, decision, issued) {
@@ -185,11 +194,11 @@ pub fn read(
 }
 
 /// `price: {min, max, unit}`, which needs a lowest price if it has anything.
-fn price(cells: &Cells, errors: &mut Vec<String>) -> Option<PriceRecord> {
+fn price(cells: &Cells, errors: &mut Vec<CellError>) -> Option<PriceRecord> {
     let mut amount = |column: Column| {
         let text = cells.get(column)?;
         cells::price(column.name(), text)
-            .map_err(|e| errors.push(e))
+            .map_err(|e| errors.push((Some(column), e)))
             .ok()
     };
     let min = amount(Column::PriceMin);
@@ -199,7 +208,10 @@ fn price(cells: &Cells, errors: &mut Vec<String>) -> Option<PriceRecord> {
         Some(min) => Some(PriceRecord { min, max, unit }),
         None => {
             if cells.get(Column::PriceMin).is_none() && (max.is_some() || unit.is_some()) {
-                errors.push("price-max and unit need price-min, the lowest price".to_owned());
+                errors.push((
+                    Some(Column::PriceMin),
+                    "price-max and unit need price-min, the lowest price".to_owned(),
+                ));
             }
             None
         }

@@ -1,4 +1,5 @@
-//! The CSV text as a header and rows, each row with the line it starts on.
+//! The spreadsheet as a header and rows, each row with the line (or sheet row) it
+//! starts on.
 
 use csv::StringRecord;
 
@@ -11,6 +12,7 @@ pub struct Table {
     pub rows: Vec<(usize, StringRecord)>,
 }
 
+/// A CSV file's table: its first line names the columns.
 pub fn read_table(text: &str, report: &mut Report) -> Table {
     // Excel saves CSV with `;` where the system's list separator is `;`.
     let first_line = text.lines().next().unwrap_or_default();
@@ -24,60 +26,88 @@ pub fn read_table(text: &str, report: &mut Report) -> Table {
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header_record = match records.next() {
-        Some(Ok(record)) => record,
-        Some(Err(error)) => {
-            report.error(1, format!("cannot read the header row: {error}"));
-            StringRecord::new()
-        }
-        None => {
-            report.error(1, "the file is empty: the first line must name the columns");
-            StringRecord::new()
-        }
-    };
-    let (header, problems) = Header::read(header_record.iter());
-    let unreadable = !problems.errors.is_empty();
-    problems.errors.into_iter().for_each(|e| report.error(1, e));
-    problems
-        .warnings
-        .into_iter()
-        .for_each(|w| report.warning(1, w));
-    if unreadable {
-        // Without the columns, every row would only repeat the header's problems.
-        return Table {
-            header,
-            rows: Vec::new(),
-        };
-    }
-
-    let mut rows = Vec::new();
-    for result in records {
+    let mut records = Vec::new();
+    for (index, result) in reader.records().enumerate() {
         match result {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| p.line() as usize);
-                if record.iter().all(|cell| cell.trim().is_empty()) {
-                    continue;
-                }
-                let extra = record.iter().skip(header_record.len());
-                if extra.clone().any(|cell| !cell.trim().is_empty()) {
-                    report.error(
-                        line,
-                        format!(
-                            "this row has {} cells but the header names {} columns",
-                            record.len(),
-                            header_record.len()
-                        ),
-                    );
-                    continue;
-                }
-                rows.push((line, record));
+                records.push((line, record));
+            }
+            Err(error) if index == 0 => {
+                report.error(1, format!("cannot read the header row: {error}"));
+                // Without the columns, every row would only repeat the problem.
+                return from_records(Vec::new(), report, false, true);
             }
             Err(error) => {
                 let line = error.position().map_or(0, |p| p.line() as usize);
                 report.error(line, format!("cannot read this row: {error}"));
             }
         }
+    }
+    from_records(records, report, false, false)
+}
+
+/// The table of `records`. With `find_header`, rows above the first that names at
+/// least two columns are skipped: a workbook's title, often merged across the columns.
+pub fn from_records(
+    records: Vec<(usize, StringRecord)>,
+    report: &mut Report,
+    find_header: bool,
+    reported: bool,
+) -> Table {
+    let empty = Table {
+        header: Header::default(),
+        rows: Vec::new(),
+    };
+    let start = match find_header {
+        true => records
+            .iter()
+            .position(|(_, record)| Header::known_columns(record.iter()) >= 2),
+        false => (!records.is_empty()).then_some(0),
+    };
+    let Some(start) = start else {
+        if !reported {
+            report.error(
+                1,
+                match find_header {
+                    true => "no row names the columns: the header row must name them (see the README's list of columns)",
+                    false => "the file is empty: the first line must name the columns",
+                },
+            );
+        }
+        return empty;
+    };
+    let mut records = records.into_iter().skip(start);
+    let Some((header_line, header_record)) = records.next() else {
+        return empty;
+    };
+    let (header, problems) = Header::read(header_record.iter());
+    let unreadable = !problems.errors.is_empty();
+    (problems.errors.into_iter()).for_each(|e| report.error(header_line, e));
+    (problems.warnings.into_iter()).for_each(|w| report.warning(header_line, w));
+    if unreadable {
+        // Without the columns, every row would only repeat the header's problems.
+        return empty;
+    }
+
+    let mut rows = Vec::new();
+    for (line, record) in records {
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let extra = record.iter().skip(header_record.len());
+        if extra.clone().any(|cell| !cell.trim().is_empty()) {
+            report.error(
+                line,
+                format!(
+                    "this row has {} cells but the header names {} columns",
+                    record.len(),
+                    header_record.len()
+                ),
+            );
+            continue;
+        }
+        rows.push((line, record));
     }
     Table { header, rows }
 }

@@ -267,3 +267,215 @@ fn a_file_not_saved_as_utf8_is_refused_at_its_first_bad_line() {
          error: 1 problem found; nothing was written\n"
     );
 }
+
+/// `danh-sach.csv` as the team's Excel file would hold it, written by a real
+/// spreadsheet library: a title merged across the columns above the header, the
+/// decision dates as date cells (serial numbers in the file), stars, prices and row
+/// numbers as number cells (but prices written with a thousands dot, "250.000",
+/// which stay text, as typed), and a blank but formatted row after the list.
+fn workbook_like_the_csv(path: &std::path::Path, sheet: &str) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let text = read_text(&sample("danh-sach.csv"));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let mut workbook = Workbook::new();
+    let worksheet = workbook.add_worksheet();
+    worksheet.set_name(sheet).unwrap();
+    let title = Format::new().set_bold();
+    let last = (records[0].len() - 1) as u16;
+    worksheet
+        .merge_range(0, 0, 0, last, "DANH SÁCH SẢN PHẨM OCOP (minh hoạ)", &title)
+        .unwrap();
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    let date_column = records[0]
+        .iter()
+        .position(|h| h == "Ngày quyết định")
+        .unwrap();
+    for (i, record) in records.iter().enumerate() {
+        let row = i as u32 + 1;
+        for (j, cell) in record.iter().enumerate() {
+            let column = j as u16;
+            if cell.is_empty() {
+                continue;
+            }
+            let date = chrono::NaiveDate::parse_from_str(cell, "%Y-%m-%d")
+                .or_else(|_| chrono::NaiveDate::parse_from_str(cell, "%d/%m/%Y"));
+            if i > 0 && j == date_column {
+                let date = date.unwrap_or_else(|_| panic!("`{cell}` is not a date"));
+                let day = ExcelDateTime::from_ymd(
+                    chrono::Datelike::year(&date) as u16,
+                    chrono::Datelike::month(&date) as u8,
+                    chrono::Datelike::day(&date) as u8,
+                )
+                .unwrap();
+                worksheet
+                    .write_datetime_with_format(row, column, &day, &date_format)
+                    .unwrap();
+            } else if let (true, Ok(n)) = (i > 0 && !cell.contains('.'), cell.parse::<f64>()) {
+                worksheet.write_number(row, column, n).unwrap();
+            } else {
+                worksheet.write_string(row, column, cell).unwrap();
+            }
+        }
+    }
+    // A row that looks empty but has cells: the range reaches it.
+    let blank_row = records.len() as u32 + 1;
+    worksheet.write_blank(blank_row, 0, &title).unwrap();
+    worksheet.write_blank(blank_row, last, &title).unwrap();
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn an_excel_workbook_imports_the_same_files_as_the_equivalent_csv() {
+    let from_csv = Site::from_fixture("small");
+    let csv_dry = import(&from_csv, "danh-sach.csv", &["--dry-run"]);
+    csv_dry.assert_ok();
+    import(&from_csv, "danh-sach.csv", &[]).assert_ok();
+
+    let from_xlsx = Site::from_fixture("small");
+    let before = from_xlsx.content_snapshot();
+    let book = tempfile::tempdir().unwrap();
+    let xlsx = book.path().join("danh-sach.xlsx");
+    workbook_like_the_csv(&xlsx, "Sheet1");
+    let xlsx_arg = xlsx.to_str().unwrap();
+    let dry = from_xlsx.ocop(&["import", xlsx_arg, "--today", TODAY, "--dry-run"]);
+    dry.assert_ok();
+    assert!(
+        from_xlsx.content_snapshot() == before,
+        "a dry run wrote files"
+    );
+    let run = from_xlsx.ocop(&["import", xlsx_arg, "--today", TODAY]);
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("imported 4 rows: 4 files created, 0 replaced, 1 kept"),
+        "{}",
+        run.stderr
+    );
+
+    // The same files, but for the first comment, which names where each row came
+    // from: the sheet's row rather than the CSV's line.
+    let body = |text: &str| text.lines().skip(1).collect::<Vec<_>>().join("\n");
+    let (csv_files, xlsx_files) = (from_csv.content_snapshot(), from_xlsx.content_snapshot());
+    assert_eq!(
+        csv_files.keys().collect::<Vec<_>>(),
+        xlsx_files.keys().collect::<Vec<_>>()
+    );
+    let mut imported = 0;
+    for (path, bytes) in &xlsx_files {
+        let (ours, theirs) = (
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&csv_files[path]),
+        );
+        if before.contains_key(path) {
+            assert!(ours == theirs, "{path} changed");
+            continue;
+        }
+        imported += 1;
+        assert_eq!(body(&ours), body(&theirs), "{path}");
+        let first = ours.lines().next().unwrap();
+        assert!(
+            first.starts_with(
+                "# Nhập bằng `ocop import` từ danh-sach.xlsx, trang tính Sheet1, dòng "
+            ),
+            "{first}"
+        );
+    }
+    assert_eq!(imported, 4);
+    // The date cell became the ISO date, the number cells plain numbers.
+    let tea = read_text(
+        &from_xlsx
+            .root
+            .join("content/products/tra-hoa-vang-phja-den/product.yaml"),
+    );
+    assert!(
+        tea.contains("  date: 2024-05-10\n") && tea.contains("  min: 250000\n"),
+        "{tea}"
+    );
+    // The dry run printed the same texts as the CSV's, comments aside.
+    let texts = |stdout: &str| {
+        (stdout.lines())
+            .filter(|l| !l.starts_with("# Nhập bằng") && !l.starts_with("==> "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(texts(&dry.stdout), texts(&csv_dry.stdout));
+    from_xlsx.check().assert_ok();
+}
+
+#[test]
+fn a_bad_cell_of_a_workbook_is_reported_at_its_sheet_and_cell() {
+    let site = Site::from_fixture("small");
+    let before = site.content_snapshot();
+    let book = tempfile::tempdir().unwrap();
+    let xlsx = book.path().join("co-loi.xlsx");
+    workbook_like_the_csv(&xlsx, "Danh sách");
+    let edited = book.path().join("sua.xlsx");
+    {
+        use rust_xlsxwriter::Workbook;
+        // Written again with the one cell changed: the library writes, it does not edit.
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Danh sách").unwrap();
+        sheet.write_string(0, 0, "Tên sản phẩm").unwrap();
+        sheet.write_string(0, 1, "Hạng sao").unwrap();
+        sheet.write_string(0, 2, "Nhóm").unwrap();
+        sheet.write_string(0, 3, "Chủ thể").unwrap();
+        sheet.write_string(0, 4, "Quyết định").unwrap();
+        sheet.write_string(0, 5, "Ngày quyết định").unwrap();
+        sheet.write_string(1, 0, "Trà hoa vàng Phja Đén").unwrap();
+        sheet.write_string(1, 1, "nhiều").unwrap();
+        sheet.write_string(1, 2, "Thực phẩm").unwrap();
+        sheet.write_string(1, 3, "Tổ hợp tác Chè Phja Đén").unwrap();
+        sheet
+            .write_string(1, 4, "Quyết định số 1021/QĐ-UBND")
+            .unwrap();
+        sheet.write_string(1, 5, "10/05/2024").unwrap();
+        workbook.save(&edited).unwrap();
+    }
+    let arg = edited.to_str().unwrap();
+    let run = site.ocop(&["import", arg, "--today", TODAY]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let lines: Vec<String> = run
+        .stderr_lines()
+        .iter()
+        .map(|l| l.replace(arg, "sua.xlsx"))
+        .collect();
+    assert!(
+        lines[0].starts_with("sua.xlsx:'Danh sách'!B2: error: ") && lines[0].contains("nhiều"),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        lines.last().unwrap(),
+        "error: 1 problem found; nothing was written"
+    );
+    assert!(site.content_snapshot() == before);
+
+    // A sheet that is not there, with the one that is suggested.
+    let run = site.ocop(&[
+        "import",
+        xlsx.to_str().unwrap(),
+        "--sheet",
+        "Danh sach",
+        "--today",
+        TODAY,
+    ]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the workbook has no sheet `Danh sach`; its sheets are Danh sách (did you mean `Danh sách`?)"),
+        "{}",
+        run.stderr
+    );
+    let run = site.ocop(&[
+        "import",
+        xlsx.to_str().unwrap(),
+        "--sheet",
+        "Danh sách",
+        "--today",
+        TODAY,
+        "--dry-run",
+    ]);
+    run.assert_ok();
+}
