@@ -186,6 +186,35 @@ fn home_features_listed_products_and_the_listing_is_paginated() {
 }
 
 #[test]
+fn without_featured_products_home_shows_the_most_recently_certified() {
+    let site = Site::from_fixture("small");
+    for slug in ["banh-khao-cu", "hat-de-trung-khanh", "tra-xanh-phja-den"] {
+        site.edit(
+            &format!("content/products/{slug}/product.yaml"),
+            "featured: true\n",
+            "",
+        );
+    }
+    site.build_ok();
+    // Six of the seven listed, newest certificate first; the expired one never.
+    assert_eq!(
+        listed_on(&site, ""),
+        [
+            "mien-dong-trung-khanh", // 2025-06-20
+            "tra-xanh-phja-den",     // 2025-01-15
+            "ruou-ngo-hoa-an",       // 2024-11-01
+            "nuoc-thach-den",        // 2024-08-08
+            "hat-de-trung-khanh",    // 2024-05-10
+            "mat-ong-rung",          // 2024-02-02
+        ]
+    );
+    let home = site.page("");
+    assert!(main_text(&home).contains("Sản phẩm mới được chứng nhận"));
+    assert!(!main_text(&home).contains("Sản phẩm tiêu biểu"));
+    assert!(!shows_empty_state(&home));
+}
+
+#[test]
 fn the_expired_product_keeps_its_page_but_leaves_every_listing() {
     let site = built();
     let own = site.page(&format!("san-pham/{EXPIRED}/"));

@@ -1,4 +1,5 @@
-//! The home page: featured products and the catalogue's totals.
+//! The home page: featured products, or the most recently certified ones when none is
+//! featured, and the catalogue's totals.
 
 use serde::Serialize;
 use tera::Context;
@@ -14,6 +15,10 @@ use super::change::Change;
 use super::{Head, Kind};
 
 pub struct Home;
+
+/// How many recently certified products the home page shows when none is featured:
+/// two rows of three on a wide screen.
+const RECENT: usize = 6;
 
 #[derive(Serialize)]
 struct Totals {
@@ -37,11 +42,21 @@ impl Kind for Home {
 
     fn context<'a>(ed: Edition<'a>, (): (), cx: &mut Context) -> Head<'a> {
         let catalogue = ed.catalogue;
-        let featured: Vec<usize> = (catalogue.index.listed.iter())
+        let mut featured: Vec<usize> = (catalogue.index.listed.iter())
             .copied()
             .filter(|&i| catalogue.products[i].featured)
             .collect();
+        // A new catalogue has chosen none yet: a visitor on a phone should still
+        // meet products on the first screen, not an empty section.
+        let recent = featured.is_empty();
+        if recent {
+            featured = catalogue.index.listed.clone();
+            // Newest certificate first; the listing's order (by name) breaks ties.
+            featured.sort_by_key(|&i| std::cmp::Reverse(catalogue.products[i].certificate.date));
+            featured.truncate(RECENT);
+        }
         cx.insert("featured", &cards(ed, &featured));
+        cx.insert("featured_recent", &recent);
         cx.insert(
             "totals",
             &Totals {
