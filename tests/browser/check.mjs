@@ -9,6 +9,8 @@
 //   node check.mjs print  BASE PATH SELECTORS     print media: whether each selector shows
 //   node check.mjs text   BASE PATH               the text resources the page loads
 //   node check.mjs images BASE PATH               images requested on load, phone viewport
+//   node check.mjs layout BASE PATH SELECTORS     boxes of the first element of each selector
+//                                                 on a 390×844 phone screen, unscrolled
 //
 // A PATH whose page is the site's 404 (HTTP status 404) is reported as
 // {"notFound": true}. SELECTORS is a JSON object {name: css selector}.
@@ -28,6 +30,14 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-
 const PHONE = {
   viewport: { width: 412, height: 823 },
   deviceScaleFactor: 1.75,
+  isMobile: true,
+  hasTouch: true,
+};
+
+// The phone-first layout's screen (issue 18): an iPhone 12 to 15's 390×844 CSS pixels.
+const SMALL_PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
   isMobile: true,
   hasTouch: true,
 };
@@ -247,9 +257,35 @@ async function images(base, path) {
   return { path, ...result };
 }
 
+async function layout(base, path, selectors) {
+  const browser = await launch();
+  const ctx = await context(browser, base, SMALL_PHONE);
+  const page = await ctx.newPage();
+  const found = await open(page, base, path);
+  if (!found) {
+    await browser.close();
+    return { path, notFound: true };
+  }
+  // Photos and fonts settle the layout; nothing is scrolled.
+  await page.waitForLoadState('networkidle').catch(() => {});
+  const boxes = await page.evaluate((selectors) => {
+    const out = { $viewport: { width: innerWidth, height: innerHeight, scrollY } };
+    for (const [name, selector] of Object.entries(selectors)) {
+      const el = [...document.querySelectorAll(selector)]
+        .find((e) => e.getBoundingClientRect().height > 0);
+      if (!el) { out[name] = null; continue; }
+      const r = el.getBoundingClientRect();
+      out[name] = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    }
+    return out;
+  }, selectors);
+  await browser.close();
+  return { path, boxes };
+}
+
 const [command, base, ...rest] = process.argv.slice(2);
 if (!command || !base) {
-  console.error('usage: node check.mjs axe|nojs|print|text|images BASE PATH...');
+  console.error('usage: node check.mjs axe|nojs|print|text|images|layout BASE PATH...');
   process.exit(2);
 }
 let result;
@@ -259,6 +295,7 @@ switch (command) {
   case 'print': result = await print(base, rest[0], JSON.parse(rest[1])); break;
   case 'text': result = await text(base, rest[0]); break;
   case 'images': result = await images(base, rest[0]); break;
+  case 'layout': result = await layout(base, rest[0], JSON.parse(rest[1])); break;
   default:
     console.error(`unknown command ${command}`);
     process.exit(2);

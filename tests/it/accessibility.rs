@@ -275,3 +275,100 @@ fn a_product_page_prints_cleanly() {
         problems.join("\n")
     );
 }
+
+/// The phone-first layout (issue 18) on a 390×844 screen, in both languages: the
+/// header (brand, language, search, navigation) takes at most 30 % of the first
+/// screen, and each page kind shows what a visitor came for on it: a product card on
+/// home, the first result on search, and a product's name, stars, certificate status
+/// and first shop button on its page.
+#[test]
+fn a_phones_first_screen_shows_products_results_and_the_buy_button() {
+    if !browser_tools_available("the phone layout test") {
+        return;
+    }
+    const SCREEN: f64 = 844.0;
+    // What must show whole on the first screen, or, for a card or a result, its top
+    // and at least this much of it.
+    const PEEK: f64 = 100.0;
+    let pages: [(&str, &[(&str, &str)]); 6] = [
+        ("/", &[("first product card", "main .grid .card")]),
+        ("/en/", &[("first product card", "main .grid .card")]),
+        (
+            "/tim-kiem/?q=hat+de",
+            &[("first result", "[data-search-results] .card")],
+        ),
+        (
+            "/en/search/?q=chestnut",
+            &[("first result", "[data-search-results] .card")],
+        ),
+        (
+            "/san-pham/hat-de-trung-khanh/",
+            &[
+                ("name", "main h1"),
+                ("stars", ".summary .rating .stars"),
+                ("certificate status", ".summary .rating .badge"),
+                ("first shop button", ".summary .shops .btn"),
+            ],
+        ),
+        (
+            "/en/products/hat-de-trung-khanh/",
+            &[
+                ("name", "main h1"),
+                ("stars", ".summary .rating .stars"),
+                ("certificate status", ".summary .rating .badge"),
+                ("first shop button", ".summary .shops .btn"),
+            ],
+        ),
+    ];
+    let base = demo().server.base();
+    let mut problems = Vec::new();
+    for (path, wanted) in pages {
+        let mut selectors = serde_json::Map::new();
+        selectors.insert("header".into(), Value::from("body > header.top"));
+        for (name, selector) in wanted {
+            selectors.insert((*name).into(), Value::from(*selector));
+        }
+        let result = run_browser_script(
+            "check.mjs",
+            &["layout", &base, path, &Value::Object(selectors).to_string()],
+        );
+        let boxes = &result["boxes"];
+        // A page wider than the screen would be shown zoomed out: 390 px wide, 844 high.
+        assert_eq!(
+            boxes["$viewport"]["width"].as_f64(),
+            Some(390.0),
+            "{path} is too wide"
+        );
+        assert_eq!(
+            boxes["$viewport"]["height"].as_f64(),
+            Some(SCREEN),
+            "{result}"
+        );
+        let header = boxes["header"]["bottom"].as_f64().expect("no header");
+        eprintln!("{path}: header ends at {header:.0} px of {SCREEN}");
+        if header > SCREEN * 0.3 {
+            problems.push(format!(
+                "{path}: the header takes {header:.0} px, over 30 % of {SCREEN} px"
+            ));
+        }
+        for (name, _) in wanted {
+            let Some(top) = boxes[*name]["top"].as_f64() else {
+                problems.push(format!("{path}: no {name}"));
+                continue;
+            };
+            let bottom = boxes[*name]["bottom"].as_f64().unwrap();
+            eprintln!("{path}: {name} from {top:.0} to {bottom:.0} px");
+            let shows = match name.starts_with("first product") || name.starts_with("first result")
+            {
+                true => top >= header && top + PEEK <= SCREEN,
+                false => top >= header && bottom <= SCREEN,
+            };
+            if !shows {
+                problems.push(format!(
+                    "{path}: the {name} ({top:.0}–{bottom:.0} px) is not on the first screen"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
