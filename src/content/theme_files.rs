@@ -29,12 +29,16 @@ pub struct ThemeFile {
     /// Where it is, or would be once ejected, relative to the site root: what messages
     /// show, so the team knows which file to create to change it.
     pub shown: PathBuf,
+    /// Borrowed from the binary for a built-in file, read for the site's own.
     pub bytes: Cow<'static, [u8]>,
-    /// Whether it comes from the binary rather than the site's folder.
-    pub built_in: bool,
 }
 
 impl ThemeFile {
+    /// Whether it comes from the binary rather than the site's folder.
+    pub fn built_in(&self) -> bool {
+        matches!(self.bytes, Cow::Borrowed(_))
+    }
+
     /// The file's text, or an error naming it when it is not UTF-8.
     pub fn text(&self) -> Result<&str, Diagnostic> {
         std::str::from_utf8(&self.bytes)
@@ -84,49 +88,24 @@ impl ThemeFiles {
         })
     }
 
-    /// The site's own theme folder, if it has one: what `serve` watches.
-    pub fn own_folder(&self) -> Option<&Path> {
-        self.own.as_deref()
-    }
-
     /// Every file below `folder` (`templates`, `static`, `strings`), sorted by name:
     /// the built-in ones, each replaced by the site's file of the same name, and the
     /// site's own additions.
     pub fn list(&self, folder: &str) -> Result<Vec<ThemeFile>, Diagnostic> {
         let mut files: BTreeMap<String, ThemeFile> = BTreeMap::new();
-        for (name, bytes) in built_in_files(folder) {
-            let file = ThemeFile {
-                shown: self.shown.join(&name),
-                name,
-                bytes: Cow::Borrowed(bytes),
-                built_in: true,
-            };
-            files.insert(file.name.clone(), file);
+        let built_in = BUILT_IN.get_dir(folder).map(collect).unwrap_or_default();
+        for (name, bytes) in built_in {
+            files.insert(name.clone(), self.built_in_file(name, bytes));
         }
         if let Some(own) = &self.own {
-            let base = own.join(folder);
-            for entry in WalkDir::new(&base)
-                .sort_by_file_name()
+            for entry in WalkDir::new(own.join(folder))
                 .into_iter()
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_file())
             {
-                let path = entry.path();
-                let below = path.strip_prefix(own).unwrap_or(path);
+                let below = entry.path().strip_prefix(own).unwrap_or(entry.path());
                 let name = below.to_string_lossy().replace('\\', "/");
-                let bytes = std::fs::read(path).map_err(|error| {
-                    Diagnostic::new(
-                        relative(&self.root, path),
-                        format!("cannot read theme file: {error}"),
-                    )
-                })?;
-                let file = ThemeFile {
-                    shown: relative(&self.root, path),
-                    name,
-                    bytes: Cow::Owned(bytes),
-                    built_in: false,
-                };
-                files.insert(file.name.clone(), file);
+                files.insert(name.clone(), self.own_file(entry.path(), name)?);
             }
         }
         Ok(files.into_values().collect())
@@ -135,30 +114,37 @@ impl ThemeFiles {
     /// The file `name` (`strings/vi.yaml`), the site's if it has it, else the
     /// built-in one; `None` when neither exists.
     pub fn read(&self, name: &str) -> Result<Option<ThemeFile>, Diagnostic> {
-        if let Some(own) = &self.own {
-            let path = own.join(name);
+        if let Some(path) = self.own.as_ref().map(|own| own.join(name)) {
             if path.is_file() {
-                let shown = relative(&self.root, &path);
-                return std::fs::read(&path)
-                    .map(|bytes| {
-                        Some(ThemeFile {
-                            name: name.to_owned(),
-                            shown: shown.clone(),
-                            bytes: Cow::Owned(bytes),
-                            built_in: false,
-                        })
-                    })
-                    .map_err(|error| {
-                        Diagnostic::new(shown, format!("cannot read theme file: {error}"))
-                    });
+                return self.own_file(&path, name.to_owned()).map(Some);
             }
         }
-        Ok(BUILT_IN.get_file(name).map(|file| ThemeFile {
-            name: name.to_owned(),
-            shown: self.shown.join(name),
-            bytes: Cow::Borrowed(file.contents()),
-            built_in: true,
-        }))
+        let built_in = BUILT_IN.get_file(name);
+        Ok(built_in.map(|file| self.built_in_file(name.to_owned(), file.contents())))
+    }
+
+    fn built_in_file(&self, name: String, bytes: &'static [u8]) -> ThemeFile {
+        ThemeFile {
+            shown: self.shown.join(&name),
+            name,
+            bytes: Cow::Borrowed(bytes),
+        }
+    }
+
+    /// The site's file at `path`, named `name` below the theme's folder.
+    fn own_file(&self, path: &Path, name: String) -> Result<ThemeFile, Diagnostic> {
+        let shown = relative(&self.root, path);
+        match std::fs::read(path) {
+            Ok(bytes) => Ok(ThemeFile {
+                name,
+                shown,
+                bytes: Cow::Owned(bytes),
+            }),
+            Err(error) => Err(Diagnostic::new(
+                shown,
+                format!("cannot read theme file: {error}"),
+            )),
+        }
     }
 
     /// The `static/` files, each with the name it is published under.
@@ -200,29 +186,19 @@ impl StaticFile {
 /// Every file of the built-in theme, by its name below the theme's folder, sorted:
 /// what `ocop theme eject` writes.
 pub fn built_in() -> Vec<(String, &'static [u8])> {
-    let mut files = Vec::new();
-    collect(&BUILT_IN, &mut files);
+    let mut files = collect(&BUILT_IN);
     files.sort();
     files
 }
 
-/// The built-in files below `folder`, by their names below the theme's folder.
-fn built_in_files(folder: &str) -> Vec<(String, &'static [u8])> {
-    let prefix = format!("{folder}/");
-    built_in()
-        .into_iter()
-        .filter(|(name, _)| name.starts_with(&prefix))
-        .collect()
-}
-
-fn collect(dir: &'static Dir<'static>, files: &mut Vec<(String, &'static [u8])>) {
-    for file in dir.files() {
+/// Every file of `dir` and below, named by its path below the theme's folder
+/// (include_dir keeps paths from the embedded root).
+fn collect(dir: &'static Dir<'static>) -> Vec<(String, &'static [u8])> {
+    let own = dir.files().map(|file| {
         let name = file.path().to_string_lossy().replace('\\', "/");
-        files.push((name, file.contents()));
-    }
-    for sub in dir.dirs() {
-        collect(sub, files);
-    }
+        (name, file.contents())
+    });
+    own.chain(dir.dirs().flat_map(collect)).collect()
 }
 
 #[cfg(test)]
@@ -266,7 +242,7 @@ mod tests {
             .find(|f| f.name == "templates/partials/footer.html")
             .unwrap();
         assert_eq!(&*footer.bytes, b"mine");
-        assert!(!footer.built_in);
+        assert!(!footer.built_in());
         assert!(files
             .iter()
             .any(|f| f.name == "templates/partials/extra.html"));
@@ -274,9 +250,13 @@ mod tests {
             .iter()
             .find(|f| f.name == "templates/base.html")
             .unwrap();
-        assert!(base.built_in);
+        assert!(base.built_in());
         assert_eq!(base.shown, Path::new("themes/default/templates/base.html"));
-        assert_eq!(files.len(), built_in_files("templates").len() + 1);
+        let built_in_templates = built_in()
+            .iter()
+            .filter(|(n, _)| n.starts_with("templates/"))
+            .count();
+        assert_eq!(files.len(), built_in_templates + 1);
     }
 
     #[test]

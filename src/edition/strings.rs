@@ -380,7 +380,6 @@ mod tests {
                     name: name.to_owned(),
                     shown: shown.clone(),
                     bytes: text.as_bytes().to_vec().into(),
-                    built_in: false,
                 });
             Ok((found, shown))
         };

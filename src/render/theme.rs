@@ -71,12 +71,10 @@ impl Theme {
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     let files = ThemeFiles::locate(root, name)?;
     let templates_path = files.shown("templates");
-    let mut templates = Vec::new();
-    for file in files.list("templates")? {
-        let text = file.text()?.to_owned();
-        let name = file.name["templates/".len()..].to_owned();
-        templates.push((name, text));
-    }
+    let listed = files.list("templates")?;
+    let templates = (listed.iter())
+        .map(|file| Ok((&file.name["templates/".len()..], file.text()?)))
+        .collect::<Result<Vec<(&str, &str)>, Diagnostic>>()?;
     let static_files = files.static_files()?;
     let mut tera = Tera::new();
     // Tera refuses a template calling a function it does not know, and the real `tr`
@@ -87,7 +85,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         ))
     });
     register_asset(&mut tera, &static_files);
-    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    tera.add_raw_templates(templates.iter().copied())
         .map_err(|error| Diagnostic::new(&templates_path, template_error(&error)))?;
     if let Some(missing) = required().find(|t| !tera.contains_template(t)) {
         return Err(Diagnostic::new(
