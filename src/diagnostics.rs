@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::domain::slug::slugify;
+
 /// One problem in the content, located in a file relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
@@ -126,6 +128,13 @@ impl Diagnostics {
     }
 }
 
+/// A single problem, such as a file that cannot be read at all.
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Self(vec![diagnostic])
+    }
+}
+
 /// How many warnings of one kind are printed before the rest are only counted.
 pub const SHOWN_PER_KIND: usize = 5;
 
@@ -144,15 +153,15 @@ pub fn warning_lines(warnings: &[Diagnostic], all: bool) -> Vec<String> {
     let mut lines = Vec::new();
     for warning in &sorted {
         let kind = kind_of(&warning.message);
-        let seen = match kinds.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, count)) => count,
+        let at = match kinds.iter().position(|(k, _)| *k == kind) {
+            Some(at) => at,
             None => {
                 kinds.push((kind, 0));
-                &mut kinds.last_mut().expect("just pushed").1
+                kinds.len() - 1
             }
         };
-        *seen += 1;
-        if *seen <= SHOWN_PER_KIND {
+        kinds[at].1 += 1;
+        if kinds[at].1 <= SHOWN_PER_KIND {
             lines.push(warning.to_string());
         }
     }
@@ -211,47 +220,33 @@ pub fn did_you_mean_named<'a>(
     closest(typed, known.into_iter().map(|(id, name)| (id, Some(name))))
 }
 
-/// Edit distance (with transpositions) between folded texts, and a candidate counts
+/// Edit distance (with transpositions) between texts in a slug's shape (accents and
+/// case dropped, so a name and an id compare), and a candidate counts
 /// only when at most a third of the longer text differs: a common prefix such as
 /// `htx-` is not a likeness, and nothing is suggested when nothing is close.
 fn closest<'a>(
     typed: &str,
     known: impl Iterator<Item = (&'a str, Option<&'a str>)>,
 ) -> Option<&'a str> {
-    let typed = fold(typed);
+    let typed = slugify(typed);
     let distance = |other: &str| {
-        let other = fold(other);
+        let other = slugify(other);
         let d = strsim::damerau_levenshtein(&typed, &other);
         let longer = typed.chars().count().max(other.chars().count());
         (d * 3 <= longer).then_some(d)
     };
     known
         .filter_map(|(id, name)| {
-            let by_name = name.and_then(distance);
-            let best = match (distance(id), by_name) {
-                (Some(a), Some(b)) => a.min(b),
-                (a, b) => a.or(b)?,
-            };
+            let best = [Some(id), name]
+                .into_iter()
+                .flatten()
+                .filter_map(distance)
+                .min()?;
             Some((best, id))
         })
         // The first of equally close ones, in the order given.
         .min_by_key(|&(d, _)| d)
         .map(|(_, id)| id)
-}
-
-/// Lowercase ASCII with the marks dropped and runs of anything else made one `-`:
-/// the shape of an id, so that a name and an id compare.
-fn fold(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    let mut folded = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
-            folded.push(c);
-        } else if !folded.ends_with('-') {
-            folded.push('-');
-        }
-    }
-    folded.trim_matches('-').to_owned()
 }
 
 /// `message` followed by a "did you mean" hint when one of `known` is close to `typed`.

@@ -99,11 +99,9 @@ pub(super) fn write_catalogue_files(
         render::feed::context(catalogue),
     ));
     for (path, template, context) in files {
-        let text = renderer.render_file(template, &context).map_err(|e| {
-            let mut diagnostics = Diagnostics::default();
-            diagnostics.push(e);
-            Failure::Content(diagnostics)
-        })?;
+        let text = renderer
+            .render_file(template, &context)
+            .map_err(|e| Failure::Content(e.into()))?;
         staging
             .write(&path, text.as_bytes())
             .map_err(|e| Failure::Other(format!("cannot write {path}: {e}")))?;

@@ -14,6 +14,7 @@ pub mod product;
 pub mod records;
 pub mod shop;
 pub mod site;
+pub mod slug;
 pub mod taxonomy;
 
 pub use certificate::{Certificate, CertificateStatus};

@@ -118,15 +118,8 @@ pub fn read(
     })
 }
 
-/// A problem with the file as a whole, before any row is read.
-fn whole_file(file: &Path, message: String) -> Diagnostics {
-    let mut diagnostics = Diagnostics::default();
-    diagnostics.push(Diagnostic::new(file, message));
-    diagnostics
-}
-
 fn read_sheet(file: &Path, wanted: Option<&str>) -> Result<(table::Table, Report), Diagnostics> {
-    let sheet = sheet::read(file, wanted).map_err(|why| whole_file(file, why))?;
+    let sheet = sheet::read(file, wanted).map_err(|why| Diagnostic::new(file, why))?;
     let mut report = Report {
         file: file.to_path_buf(),
         sheet: Some(sheet.name.clone()),
@@ -135,7 +128,7 @@ fn read_sheet(file: &Path, wanted: Option<&str>) -> Result<(table::Table, Report
     for (row, column, why) in sheet.errors {
         report.error_in(row, Some(column), why);
     }
-    let table = table::from_records(sheet.rows, &mut report, true, false);
+    let table = table::from_records(sheet.rows, &mut report, true);
     Ok((table, report))
 }
 
@@ -145,9 +138,7 @@ fn read_csv(csv_file: &Path) -> Result<(table::Table, Report), Diagnostics> {
         if error.message.contains("UTF-8") {
             error.message += " (in Excel: Save As, then the type \"CSV UTF-8\")";
         }
-        let mut diagnostics = Diagnostics::default();
-        diagnostics.push(error);
-        diagnostics
+        error
     })?;
     let mut report = Report {
         file: source.path.clone(),

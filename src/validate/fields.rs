@@ -74,19 +74,7 @@ pub fn not_a_slug(what: &str, text: &str) -> Option<String> {
     })
 }
 
-/// A slug made from any text: "Lạp sườn Hòa An" → "lap-suon-hoa-an".
-pub fn slugify(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    let mut slug = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_owned()
-}
+pub use crate::domain::slug::slugify;
 
 /// An ISO `YYYY-MM-DD` date, or an error pointing at the field.
 pub fn date(source: &Source, at: &[Seg], text: &str) -> Result<NaiveDate, Diagnostic> {
