@@ -7,6 +7,7 @@ use super::columns::Header;
 use super::Report;
 
 /// The header and the non-blank rows, each with the line it starts on.
+#[derive(Default)]
 pub struct Table {
     pub header: Header,
     pub rows: Vec<(usize, StringRecord)>,
@@ -36,7 +37,7 @@ pub fn read_table(text: &str, report: &mut Report) -> Table {
             Err(error) if index == 0 => {
                 report.error(1, format!("cannot read the header row: {error}"));
                 // Without the columns, every row would only repeat the problem.
-                return from_records(Vec::new(), report, false, true);
+                return Table::default();
             }
             Err(error) => {
                 let line = error.position().map_or(0, |p| p.line() as usize);
@@ -44,7 +45,7 @@ pub fn read_table(text: &str, report: &mut Report) -> Table {
             }
         }
     }
-    from_records(records, report, false, false)
+    from_records(records, report, false)
 }
 
 /// The table of `records`. With `find_header`, rows above the first that names at
@@ -53,12 +54,7 @@ pub fn from_records(
     records: Vec<(usize, StringRecord)>,
     report: &mut Report,
     find_header: bool,
-    reported: bool,
 ) -> Table {
-    let empty = Table {
-        header: Header::default(),
-        rows: Vec::new(),
-    };
     let start = match find_header {
         true => records
             .iter()
@@ -66,20 +62,18 @@ pub fn from_records(
         false => (!records.is_empty()).then_some(0),
     };
     let Some(start) = start else {
-        if !reported {
-            report.error(
-                1,
-                match find_header {
-                    true => "no row names the columns: the header row must name them (see the README's list of columns)",
-                    false => "the file is empty: the first line must name the columns",
-                },
-            );
-        }
-        return empty;
+        report.error(
+            1,
+            match find_header {
+                true => "no row names the columns: the header row must name them (see the README's list of columns)",
+                false => "the file is empty: the first line must name the columns",
+            },
+        );
+        return Table::default();
     };
     let mut records = records.into_iter().skip(start);
     let Some((header_line, header_record)) = records.next() else {
-        return empty;
+        return Table::default();
     };
     let (header, problems) = Header::read(header_record.iter());
     let unreadable = !problems.errors.is_empty();
@@ -87,7 +81,7 @@ pub fn from_records(
     (problems.warnings.into_iter()).for_each(|w| report.warning(header_line, w));
     if unreadable {
         // Without the columns, every row would only repeat the header's problems.
-        return empty;
+        return Table::default();
     }
 
     let mut rows = Vec::new();
