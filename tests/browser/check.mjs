@@ -9,8 +9,9 @@
 //   node check.mjs print  BASE PATH SELECTORS     print media: whether each selector shows
 //   node check.mjs text   BASE PATH               the text resources the page loads
 //   node check.mjs images BASE PATH               images requested on load, phone viewport
-//   node check.mjs layout BASE PATH SELECTORS     boxes of the first element of each selector
-//                                                 on a 390×844 phone screen, unscrolled
+//   node check.mjs layout BASE PAGES              boxes of the first element of each selector
+//                                                 on a 390×844 phone screen, unscrolled;
+//                                                 PAGES is {path: {name: css selector}}
 //
 // A PATH whose page is the site's 404 (HTTP status 404) is reported as
 // {"notFound": true}. SELECTORS is a JSON object {name: css selector}.
@@ -95,14 +96,14 @@ async function open(page, base, path) {
   return response;
 }
 
-/// Open each of `paths` in a fresh page of `ctx` and record what `measure(page)` gives,
+/// Open each of `paths` in a fresh page of `ctx` and record what `measure(page, path)` gives,
 /// or `notFound` for a page the server does not have.
 async function eachPage(ctx, base, paths, measure) {
   const pages = [];
   for (const path of paths) {
     const page = await ctx.newPage();
     const found = await open(page, base, path);
-    pages.push(found ? { path, ...(await measure(page)) } : { path, notFound: true });
+    pages.push(found ? { path, ...(await measure(page, path)) } : { path, notFound: true });
     await page.close();
   }
   return pages;
@@ -257,30 +258,27 @@ async function images(base, path) {
   return { path, ...result };
 }
 
-async function layout(base, path, selectors) {
+async function layout(base, selectorsByPath) {
   const browser = await launch();
   const ctx = await context(browser, base, SMALL_PHONE);
-  const page = await ctx.newPage();
-  const found = await open(page, base, path);
-  if (!found) {
-    await browser.close();
-    return { path, notFound: true };
-  }
-  // Photos and fonts settle the layout; nothing is scrolled.
-  await page.waitForLoadState('networkidle').catch(() => {});
-  const boxes = await page.evaluate((selectors) => {
-    const out = { $viewport: { width: innerWidth, height: innerHeight, scrollY } };
-    for (const [name, selector] of Object.entries(selectors)) {
-      const el = [...document.querySelectorAll(selector)]
-        .find((e) => e.getBoundingClientRect().height > 0);
-      if (!el) { out[name] = null; continue; }
-      const r = el.getBoundingClientRect();
-      out[name] = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
-    }
-    return out;
-  }, selectors);
+  const pages = await eachPage(ctx, base, Object.keys(selectorsByPath), async (page, path) => {
+    // Photos and fonts settle the layout; nothing is scrolled.
+    await page.waitForLoadState('networkidle').catch(() => {});
+    const boxes = await page.evaluate((selectors) => {
+      const out = { $viewport: { width: innerWidth, height: innerHeight, scrollY } };
+      for (const [name, selector] of Object.entries(selectors)) {
+        const el = [...document.querySelectorAll(selector)]
+          .find((e) => e.getBoundingClientRect().height > 0);
+        if (!el) { out[name] = null; continue; }
+        const r = el.getBoundingClientRect();
+        out[name] = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      }
+      return out;
+    }, selectorsByPath[path]);
+    return { boxes };
+  });
   await browser.close();
-  return { path, boxes };
+  return { pages };
 }
 
 const [command, base, ...rest] = process.argv.slice(2);
@@ -295,7 +293,7 @@ switch (command) {
   case 'print': result = await print(base, rest[0], JSON.parse(rest[1])); break;
   case 'text': result = await text(base, rest[0]); break;
   case 'images': result = await images(base, rest[0]); break;
-  case 'layout': result = await layout(base, rest[0], JSON.parse(rest[1])); break;
+  case 'layout': result = await layout(base, JSON.parse(rest[0])); break;
   default:
     console.error(`unknown command ${command}`);
     process.exit(2);
