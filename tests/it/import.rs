@@ -20,10 +20,14 @@ fn import(site: &Site, csv: &str, flags: &[&str]) -> common::Run {
 
 /// Stderr with the CSV's full path shortened to its file name.
 fn report(run: &common::Run, csv: &str) -> Vec<String> {
-    let full = sample(csv).display().to_string();
+    shortened(run, &sample(csv).display().to_string(), csv)
+}
+
+/// Stderr's lines with the path `full` written as `short`.
+fn shortened(run: &common::Run, full: &str, short: &str) -> Vec<String> {
     run.stderr_lines()
         .iter()
-        .map(|l| l.replace(&full, csv))
+        .map(|l| l.replace(full, short))
         .collect()
 }
 
@@ -233,11 +237,7 @@ fn reads_semicolon_separated_files_and_names_missing_columns() {
     std::fs::write(&csv, "ten san pham,hang sao\nA,3\n").unwrap();
     let run = site.ocop(&["import", file, "--today", TODAY]);
     assert_eq!(run.code, Some(1));
-    let lines: Vec<String> = run
-        .stderr_lines()
-        .iter()
-        .map(|l| l.replace(file, "ds.csv"))
-        .collect();
+    let lines = shortened(&run, file, "ds.csv");
     assert_eq!(
         lines,
         [
@@ -413,36 +413,40 @@ fn a_bad_cell_of_a_workbook_is_reported_at_its_sheet_and_cell() {
     let xlsx = book.path().join("co-loi.xlsx");
     workbook_like_the_csv(&xlsx, "Danh sách");
     let edited = book.path().join("sua.xlsx");
-    {
-        use rust_xlsxwriter::Workbook;
-        // Written again with the one cell changed: the library writes, it does not edit.
-        let mut workbook = Workbook::new();
-        let sheet = workbook.add_worksheet();
-        sheet.set_name("Danh sách").unwrap();
-        sheet.write_string(0, 0, "Tên sản phẩm").unwrap();
-        sheet.write_string(0, 1, "Hạng sao").unwrap();
-        sheet.write_string(0, 2, "Nhóm").unwrap();
-        sheet.write_string(0, 3, "Chủ thể").unwrap();
-        sheet.write_string(0, 4, "Quyết định").unwrap();
-        sheet.write_string(0, 5, "Ngày quyết định").unwrap();
-        sheet.write_string(1, 0, "Trà hoa vàng Phja Đén").unwrap();
-        sheet.write_string(1, 1, "nhiều").unwrap();
-        sheet.write_string(1, 2, "Thực phẩm").unwrap();
-        sheet.write_string(1, 3, "Tổ hợp tác Chè Phja Đén").unwrap();
-        sheet
-            .write_string(1, 4, "Quyết định số 1021/QĐ-UBND")
-            .unwrap();
-        sheet.write_string(1, 5, "10/05/2024").unwrap();
-        workbook.save(&edited).unwrap();
+    // A short list whose one product gives its stars as a word, in cell B2.
+    let cells = [
+        [
+            "Tên sản phẩm",
+            "Hạng sao",
+            "Nhóm",
+            "Chủ thể",
+            "Quyết định",
+            "Ngày quyết định",
+        ],
+        [
+            "Trà hoa vàng Phja Đén",
+            "nhiều",
+            "Thực phẩm",
+            "Tổ hợp tác Chè Phja Đén",
+            "Quyết định số 1021/QĐ-UBND",
+            "10/05/2024",
+        ],
+    ];
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Danh sách").unwrap();
+    for (row, texts) in cells.iter().enumerate() {
+        for (column, text) in texts.iter().enumerate() {
+            sheet
+                .write_string(row as u32, column as u16, *text)
+                .unwrap();
+        }
     }
+    workbook.save(&edited).unwrap();
     let arg = edited.to_str().unwrap();
     let run = site.ocop(&["import", arg, "--today", TODAY]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    let lines: Vec<String> = run
-        .stderr_lines()
-        .iter()
-        .map(|l| l.replace(arg, "sua.xlsx"))
-        .collect();
+    let lines = shortened(&run, arg, "sua.xlsx");
     assert!(
         lines[0].starts_with("sua.xlsx:'Danh sách'!B2: error: ") && lines[0].contains("nhiều"),
         "{lines:#?}"

@@ -91,16 +91,10 @@ fn a_scaffolded_producer_and_product_pass_check() {
         "{producer}"
     );
     // Check passes, but says where a placeholder is still waiting for a real value.
-    let (line, text) = producer
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.starts_with("name: "))
-        .unwrap();
-    let column = text[..text.find("(cần sửa)").unwrap()].chars().count() + 1;
+    let (line, column) = name_placeholder(&producer);
     assert!(
         check.stderr.contains(&format!(
-            "content/producers/htx-che-shan-tuyet.yaml:{}:{column}: warning: `(cần sửa)` marks a value still to be replaced",
-            line + 1
+            "content/producers/htx-che-shan-tuyet.yaml:{line}:{column}: warning: `(cần sửa)` marks a value still to be replaced",
         )),
         "{}",
         check.stderr
@@ -115,22 +109,14 @@ fn build_refuses_a_placeholder_that_check_serve_and_drafts_only_warn_about() {
     site.ocop(&["new", "producer", "htx-che-shan-tuyet"])
         .assert_ok();
     let path = "content/producers/htx-che-shan-tuyet.yaml";
-    let text = read_text(&site.root.join(path));
-    let (line, name) = (text.lines().enumerate())
-        .find(|(_, l)| l.starts_with("name: "))
-        .unwrap();
-    let column = name[..name.find("(cần sửa)").unwrap()].chars().count() + 1;
-    let at = format!("{path}:{}:{column}", line + 1);
+    let (line, column) = name_placeholder(&read_text(&site.root.join(path)));
+    let at = format!("{path}:{line}:{column}");
+    let warns =
+        |run: &crate::common::Run| run.stderr.contains(&format!("{at}: warning: `(cần sửa)`"));
 
     let check = site.check();
     check.assert_ok();
-    assert!(
-        check
-            .stderr
-            .contains(&format!("{at}: warning: `(cần sửa)`")),
-        "{}",
-        check.stderr
-    );
+    assert!(warns(&check), "{}", check.stderr);
 
     let build = site.build();
     assert_eq!(build.code, Some(1), "{}", build.stderr);
@@ -148,13 +134,7 @@ fn build_refuses_a_placeholder_that_check_serve_and_drafts_only_warn_about() {
 
     let drafts = site.build_with(TODAY, &["--drafts".as_ref()]);
     drafts.assert_ok();
-    assert!(
-        drafts
-            .stderr
-            .contains(&format!("{at}: warning: `(cần sửa)`")),
-        "{}",
-        drafts.stderr
-    );
+    assert!(warns(&drafts), "{}", drafts.stderr);
 }
 
 #[test]
@@ -251,4 +231,13 @@ fn refuses_bad_names_with_a_suggestion() {
         "error: unknown producer `htx-dong-tm` (did you mean `htx-dong-tam`?); create it first with `ocop new producer htx-dong-tm`\n"
     );
     assert!(!site.root.join("content/products/mat-ong").exists());
+}
+
+/// Line and column, 1-based, of the placeholder in a scaffolded file's `name:`.
+fn name_placeholder(text: &str) -> (usize, usize) {
+    let (line, name) = (text.lines().enumerate())
+        .find(|(_, l)| l.starts_with("name: "))
+        .unwrap();
+    let column = name[..name.find("(cần sửa)").unwrap()].chars().count() + 1;
+    (line + 1, column)
 }
