@@ -7,6 +7,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::domain::slug::slugify;
+use crate::t;
 
 /// One problem in the content, located in a file relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -167,9 +168,12 @@ pub fn warning_lines(warnings: &[Diagnostic], all: bool) -> Vec<String> {
     }
     for (kind, count) in kinds {
         if count > SHOWN_PER_KIND {
-            lines.push(format!(
-                "warning: {} more like \"{kind}\" ({count} in all; `ocop check --verbose` lists every one)",
-                count - SHOWN_PER_KIND
+            let more = count - SHOWN_PER_KIND;
+            lines.push(t!(
+                "warnings-more-like",
+                more = more,
+                kind = kind,
+                count = count
             ));
         }
     }
@@ -269,7 +273,7 @@ pub fn with_named_suggestion<'a>(
 
 fn hint(message: String, candidate: Option<&str>) -> String {
     match candidate {
-        Some(candidate) => format!("{message} (did you mean `{candidate}`?)"),
+        Some(candidate) => t!("did-you-mean", message = message, candidate = candidate),
         None => message,
     }
 }

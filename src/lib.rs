@@ -4,9 +4,9 @@
 //! next: [`content`] (load) → [`validate`] → [`model`] → [`render`] → [`assets`] →
 //! [`output`] (write). A stage imports only the stages before it and the shared
 //! vocabulary below them all: [`domain`] (the OCOP values and the content contract),
-//! [`edition`] (what render and assets share), [`paths`], [`sink`] and
-//! [`diagnostics`]. Render and assets do not import each other. [`commands`] strings
-//! the stages together for the CLI.
+//! [`edition`] (what render and assets share), [`paths`], [`sink`], [`diagnostics`]
+//! and [`messages`] (what the tool says, in Vietnamese and English). Render and assets
+//! do not import each other. [`commands`] strings the stages together for the CLI.
 //!
 //! Beside the pipeline, [`scaffold`] and [`import`] write content files for the team
 //! (`ocop new`, `ocop init`, `ocop import`), checked by the same load and validate
@@ -20,6 +20,7 @@ pub mod diagnostics;
 pub mod domain;
 pub mod edition;
 pub mod import;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod paths;

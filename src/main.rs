@@ -8,19 +8,22 @@ use clap::Parser;
 use ocop::cli::{Cli, Command, ThemeCommand};
 use ocop::commands::incremental::Session;
 use ocop::commands::{build, build_date, check, import, init, new, schema, serve, theme, Failure};
+use ocop::t;
 use ocop::validate::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // An import writes into content/, the others publish a site.
     let nothing_done = match cli.command {
-        Command::Import { .. } | Command::Init { .. } | Command::Theme(_) => "nothing was written",
-        _ => "nothing was published",
+        Command::Import { .. } | Command::Init { .. } | Command::Theme(_) => {
+            t!("outcome-not-written")
+        }
+        _ => t!("outcome-not-published"),
     };
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            report(failure, nothing_done);
+            report(failure, &nothing_done);
             ExitCode::from(1)
         }
     }
@@ -60,17 +63,18 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Check { site, verbose } => {
             let checked = check::run(&site)?;
             print_warnings(&checked.warnings, verbose);
-            eprintln!(
-                "ok: {} products, {} producers and {} pages checked, {}",
-                checked.products,
-                checked.producers,
-                checked.pages,
-                match checked.warnings.len() {
-                    0 => "no problems found".to_owned(),
-                    1 => "1 warning".to_owned(),
-                    n => format!("{n} warnings"),
-                }
+            let found = match checked.warnings.len() {
+                0 => t!("check-no-problems"),
+                n => t!("warnings-count", count = n),
+            };
+            let ok = t!(
+                "check-ok",
+                products = checked.products,
+                producers = checked.producers,
+                pages = checked.pages,
+                found = found
             );
+            eprintln!("{ok}");
             for coverage in &checked.translations {
                 eprintln!("{coverage}");
             }
@@ -121,19 +125,19 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::New(what) => {
             let created = new::run(&what)?;
-            let next = match created.has_placeholders {
-                true => "replace the values marked \"(cần sửa)\", then run `ocop check`",
-                false => "fill it in, then run `ocop check`",
+            let created = match created.has_placeholders {
+                true => t!("new-created-placeholders", file = &created.path),
+                false => t!("new-created", file = &created.path),
             };
-            eprintln!("created {}: {next}", created.path.display());
+            eprintln!("{created}");
         }
         Command::Schema { root, output } => {
             let output = output.unwrap_or_else(|| root.join("schema"));
             let written = schema::run(&root, &output)?;
             for file in &written.files {
-                eprintln!("wrote {}", file.display());
+                eprintln!("{}", t!("schema-wrote", file = file));
             }
-            eprintln!("for VS Code's YAML extension, put this in .vscode/settings.json:");
+            eprintln!("{}", t!("schema-vscode"));
             println!("{}", written.vscode_setting);
         }
         Command::Import {
@@ -154,11 +158,12 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Theme(ThemeCommand::Eject { root, force }) => {
             let ejected = theme::eject(&root, force)?;
-            eprintln!(
-                "wrote the built-in theme's {} files to {}: the site now uses them; edit them, and delete any file to get the built-in one back",
-                ejected.files,
-                ejected.folder.display()
+            let done = t!(
+                "eject-done",
+                files = ejected.files,
+                folder = &ejected.folder
             );
+            eprintln!("{done}");
         }
     }
     Ok(())
@@ -173,21 +178,16 @@ fn print_built(built: &build::Built) {
 /// The files written, then what to do next.
 fn print_initialised(dir: &std::path::Path, initialised: &init::Initialised) {
     for file in &initialised.files {
-        eprintln!("wrote {}", dir.join(file).display());
+        eprintln!("{}", t!("init-wrote", file = &dir.join(file)));
     }
-    eprintln!(
-        "created a new site in {} ({} files); next:",
-        dir.display(),
-        initialised.files.len()
-    );
+    let count = initialised.files.len();
+    eprintln!("{}", t!("init-created", dir = dir, count = count));
     eprintln!("  cd {}", shell_word(&dir.to_string_lossy()));
     if initialised.has_placeholders {
-        eprintln!("  replace the values marked \"(cần sửa)\" in content/site.yaml");
+        eprintln!("{}", t!("init-next-placeholders"));
     }
-    eprintln!("  ocop serve         preview it at http://127.0.0.1:8000/");
-    eprintln!("then set base_url in content/site.yaml, list the districts or communes in");
-    eprintln!("content/districts.yaml, and add producers and products with `ocop new` or");
-    eprintln!("`ocop import`; README.md (in Vietnamese) says how to publish the site.");
+    eprintln!("{}", t!("init-next-serve"));
+    eprintln!("{}", t!("init-next-rest"));
 }
 
 /// `text` as one word for a POSIX shell: quoted when it holds anything but letters,
@@ -210,19 +210,17 @@ fn print_imported(imported: &ocop::import::Imported, dry_run: bool) {
     print_warnings(&imported.warnings, false);
     let count = |action| imported.files.iter().filter(|f| f.action == action).count();
     for file in &imported.files {
-        let path = file.path.display();
-        let line = file.line;
-        match (file.action, dry_run) {
-            (Action::Create, false) => eprintln!("created {path} (line {line})"),
-            (Action::Create, true) => eprintln!("would create {path} (line {line})"),
-            (Action::Replace, false) => eprintln!("replaced {path} (line {line})"),
-            (Action::Replace, true) => eprintln!("would replace {path} (line {line})"),
-            (Action::Keep, _) => {
-                eprintln!("kept {path} (line {line}): it exists; --force replaces it")
-            }
-        }
+        let (path, line) = (&file.path, file.line);
+        let said = match (file.action, dry_run) {
+            (Action::Create, false) => t!("import-created", file = path, line = line),
+            (Action::Create, true) => t!("import-would-create", file = path, line = line),
+            (Action::Replace, false) => t!("import-replaced", file = path, line = line),
+            (Action::Replace, true) => t!("import-would-replace", file = path, line = line),
+            (Action::Keep, _) => t!("import-kept", file = path, line = line),
+        };
+        eprintln!("{said}");
         if dry_run && file.action != Action::Keep {
-            println!("==> {path} <==\n{}", file.text);
+            println!("==> {} <==\n{}", path.display(), file.text);
         }
     }
     let (created, replaced, kept) = (
@@ -230,17 +228,24 @@ fn print_imported(imported: &ocop::import::Imported, dry_run: bool) {
         count(Action::Replace),
         count(Action::Keep),
     );
-    let rows = match imported.rows {
-        1 => "1 row".to_owned(),
-        n => format!("{n} rows"),
+    let rows = imported.rows;
+    let summary = match dry_run {
+        true => t!(
+            "import-dry-run",
+            rows = rows,
+            created = created,
+            replaced = replaced,
+            kept = kept
+        ),
+        false => t!(
+            "import-done",
+            rows = rows,
+            created = created,
+            replaced = replaced,
+            kept = kept
+        ),
     };
-    if dry_run {
-        eprintln!(
-            "dry run: {rows} read; would create {created} files and replace {replaced}, {kept} kept; nothing was written"
-        );
-    } else {
-        eprintln!("imported {rows}: {created} files created, {replaced} replaced, {kept} kept");
-    }
+    eprintln!("{summary}");
 }
 
 fn print_warnings(warnings: &[ocop::diagnostics::Diagnostic], all: bool) {
@@ -256,6 +261,6 @@ fn report(failure: Failure, nothing_done: &str) {
 }
 
 fn print_timings(built: &build::Built) {
-    eprintln!("time per phase:");
+    eprintln!("{}", t!("timings-heading"));
     built.timings.lines().iter().for_each(|l| eprintln!("{l}"));
 }

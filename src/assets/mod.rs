@@ -13,6 +13,7 @@ use crate::edition::Edition;
 use crate::model::Catalogue;
 use crate::paths;
 use crate::sink::Sink;
+use crate::t;
 
 /// Write the data downloads: one set for every edition, whose words (producer types)
 /// are the main edition's.
@@ -37,7 +38,7 @@ pub fn write_qr_codes(catalogue: &Catalogue, staging: &dyn Sink) -> Vec<Diagnost
                 staging
                     .write(&paths::qr_code(&product.slug, "svg"), &svg)
                     .and_then(|()| staging.write(&paths::qr_code(&product.slug, "png"), &png))
-                    .map_err(|e| format!("cannot write the QR code: {e}"))
+                    .map_err(|e| t!("qr-cannot-write", error = e.to_string()))
             });
             written
                 .err()
@@ -52,7 +53,10 @@ pub fn copy_static(files: &[StaticFile], staging: &dyn Sink) -> Result<(), Diagn
         staging
             .write(&file.published, &file.file.bytes)
             .map_err(|e| {
-                Diagnostic::new(&file.file.shown, format!("cannot copy static file: {e}"))
+                Diagnostic::new(
+                    &file.file.shown,
+                    t!("static-cannot-copy", error = e.to_string()),
+                )
             })?;
     }
     Ok(())

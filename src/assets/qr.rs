@@ -5,6 +5,7 @@
 //! are tens of thousands of them: the SVG is one path of row runs (about 2 KB, where a
 //! rectangle per module made 8 KB), and the PNG has one bit per pixel.
 
+use crate::t;
 use std::fmt::Write as _;
 
 use qrcode::{Color, EcLevel, QrCode};
@@ -21,7 +22,7 @@ const SVG_MIN_PX: u32 = 240;
 /// packaging and keeps the code small enough to scan from a poster.
 pub fn encode(url: &str) -> Result<(Vec<u8>, Vec<u8>), String> {
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
-        .map_err(|e| format!("cannot make a QR code of {url}: {e}"))?;
+        .map_err(|e| t!("qr-cannot-make", url = url, error = e.to_string()))?;
     let modules = Modules {
         width: code.width() as u32,
         dark: code.to_colors().iter().map(|c| *c == Color::Dark).collect(),
@@ -109,7 +110,7 @@ fn png(modules: &Modules) -> Result<Vec<u8>, String> {
     let mut encoder = png::Encoder::new(&mut bytes, side, side);
     encoder.set_color(png::ColorType::Grayscale);
     encoder.set_depth(png::BitDepth::One);
-    let failed = |e: png::EncodingError| format!("cannot encode the QR code: {e}");
+    let failed = |e: png::EncodingError| t!("qr-cannot-encode", error = e.to_string());
     let mut writer = encoder.write_header().map_err(failed)?;
     writer.write_image_data(&pixels).map_err(failed)?;
     writer.finish().map_err(failed)?;

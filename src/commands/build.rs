@@ -1,5 +1,6 @@
 //! `ocop build`: the whole pipeline, published atomically.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -44,30 +45,33 @@ impl Built {
     pub fn lines(&self) -> Vec<String> {
         let mut lines = warning_lines(&self.warnings, false);
         if self.rendered < self.pages {
-            lines.push(format!(
-                "updated {} of {} pages ({} files written) in {:.3} s into {}",
-                self.rendered,
-                self.pages,
-                self.written,
-                self.elapsed.as_secs_f64(),
-                self.output.display()
+            lines.push(t!(
+                "built-updated",
+                rendered = self.rendered,
+                pages = self.pages,
+                written = self.written,
+                seconds = format!("{:.3}", self.elapsed.as_secs_f64()),
+                output = self.output.as_path()
             ));
             return lines;
         }
-        lines.push(format!(
-            "built {} pages ({} products, {} photos: {} processed, {} from cache) in {:.2} s into {}",
-            self.pages,
-            self.products,
-            self.photos,
-            self.photos_processed,
-            self.photos - self.photos_processed,
-            self.elapsed.as_secs_f64(),
-            self.output.display()
+        lines.push(t!(
+            "built",
+            pages = self.pages,
+            products = self.products,
+            photos = self.photos,
+            processed = self.photos_processed,
+            cached = self.photos - self.photos_processed,
+            seconds = format!("{:.2}", self.elapsed.as_secs_f64()),
+            output = self.output.as_path()
         ));
         if let Some(c) = self.compressed {
-            lines.push(format!(
-                "precompressed {} text files: {} .gz and {} .br written, {} left as they are (too small, or compression did not pay)",
-                c.files, c.gzip, c.brotli, c.skipped
+            lines.push(t!(
+                "built-precompressed",
+                files = c.files,
+                gzip = c.gzip,
+                brotli = c.brotli,
+                skipped = c.skipped
             ));
         }
         lines
@@ -102,18 +106,22 @@ pub(super) fn write_catalogue_files(
         let text = renderer
             .render_file(template, &context)
             .map_err(|e| Failure::Content(e.into()))?;
-        staging
-            .write(&path, text.as_bytes())
-            .map_err(|e| Failure::Other(format!("cannot write {path}: {e}")))?;
+        staging.write(&path, text.as_bytes()).map_err(|e| {
+            Failure::Other(t!(
+                "build-cannot-write",
+                file = path.as_str(),
+                error = e.to_string()
+            ))
+        })?;
     }
     assets::write_data(renderer.main_edition(), staging)
-        .map_err(|e| Failure::Other(format!("cannot write data files: {e}")))?;
-    timings.lap("sitemap, feed and data downloads");
+        .map_err(|e| Failure::Other(t!("build-cannot-write-data", error = e.to_string())))?;
+    timings.lap(t!("lap-catalogue-files"));
     for edition in renderer.editions() {
         assets::search::write(edition, staging)
-            .map_err(|e| Failure::Other(format!("cannot write the search index: {e}")))?;
+            .map_err(|e| Failure::Other(t!("build-cannot-write-search", error = e.to_string())))?;
     }
-    timings.lap("search index");
+    timings.lap(t!("lap-search"));
     Ok(())
 }
 
@@ -172,7 +180,7 @@ pub fn publish(
     let mut timings = Timings::start();
     timings.extend(prepared);
     let staging = Staging::new(output)
-        .map_err(|e| Failure::Other(format!("cannot create a build folder: {e}")))?;
+        .map_err(|e| Failure::Other(t!("build-cannot-stage", error = e.to_string())))?;
     let static_files = theme.static_files.clone();
     let renderer = Renderer::new(theme, &catalogue);
 
@@ -187,38 +195,40 @@ pub fn publish(
                 Ok(rendered) => rendered,
                 Err(error) => return Some(error),
             };
-            staging
-                .write(&file, &minified)
-                .err()
-                .map(|e| Diagnostic::new(output.join(&file), format!("cannot write: {e}")))
+            staging.write(&file, &minified).err().map(|e| {
+                Diagnostic::new(
+                    output.join(&file),
+                    t!("build-cannot-write-page", error = e.to_string()),
+                )
+            })
         })
         .collect();
     page_errors.into_iter().for_each(|e| diagnostics.push(e));
-    timings.lap("render, minify and write pages");
+    timings.lap(t!("lap-render-write"));
     timings.add(
-        "  of which minify (summed over threads)",
+        t!("lap-minify"),
         Duration::from_nanos(minifying.into_inner()),
     );
 
     let photo_cache = Cache::new(targets.cache.join("photos"));
     let progress = ProgressBar::new(0).with_style(
-        ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} ({eta} left)")
+        ProgressStyle::with_template(&t!("build-progress-template"))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    progress.set_message("processing photos");
+    progress.set_message(t!("build-progress-photos"));
     let mut photos = assets::photos::write_all(&catalogue, root, &photo_cache, &staging, &progress);
     std::mem::take(&mut photos.errors)
         .into_iter()
         .for_each(|e| diagnostics.push(e));
-    timings.lap("photos");
+    timings.lap(t!("lap-photos"));
     assets::write_qr_codes(&catalogue, &staging)
         .into_iter()
         .for_each(|e| diagnostics.push(e));
-    timings.lap("QR codes");
+    timings.lap(t!("lap-qr"));
     if let Err(error) = assets::copy_static(&static_files, &staging) {
         diagnostics.push(error);
     }
-    timings.lap("static files");
+    timings.lap(t!("lap-static"));
     write_catalogue_files(&renderer, &jobs, &staging, &mut timings)?;
 
     // Only a complete build can be checked: links point at pages, photos and data.
@@ -226,10 +236,10 @@ pub fn publish(
         for (page, why) in output::links::broken(staging.path(), &catalogue.site) {
             diagnostics.push(Diagnostic::new(
                 output.join(page),
-                format!("broken link in the built page: {why}"),
+                t!("build-broken-link", why = why),
             ));
         }
-        timings.lap("check links");
+        timings.lap(t!("lap-links"));
     }
     if !diagnostics.is_empty() {
         warnings.into_iter().for_each(|w| diagnostics.push(w));
@@ -240,30 +250,32 @@ pub fn publish(
     let compressed = match targets.precompress {
         true => Some(
             precompress::precompress(staging.path())
-                .map_err(|e| Failure::Other(format!("cannot write compressed copies: {e}")))?,
+                .map_err(|e| Failure::Other(t!("build-cannot-compress", error = e.to_string())))?,
         ),
         false => None,
     };
-    timings.lap("precompress");
+    timings.lap(t!("lap-precompress"));
     let written = staging.written();
-    let replaced = staging
-        .publish()
-        .map_err(|e| Failure::Other(format!("cannot publish to {}: {e}", output.display())))?;
-    timings.lap("publish");
+    let replaced = staging.publish().map_err(|e| {
+        Failure::Other(t!(
+            "build-cannot-publish",
+            output = output,
+            error = e.to_string()
+        ))
+    })?;
+    timings.lap(t!("lap-publish"));
     if targets.remove_old_in_background {
         std::thread::spawn(move || replaced.remove());
     } else {
         replaced.remove().map_err(|e| {
-            Failure::Other(format!(
-                "published, but cannot delete the previous site: {e}"
-            ))
+            Failure::Other(t!("build-cannot-delete-previous", error = e.to_string()))
         })?;
     }
-    timings.lap("delete the previous site");
+    timings.lap(t!("lap-delete-previous"));
     // Only after success: a failed build must not cost the next one its cache. A
     // cache that cannot be pruned only wastes disk, so that is not an error.
     let _ = photo_cache.prune(&photos.used);
-    timings.lap("prune the photo cache");
+    timings.lap(t!("lap-prune"));
     let built = Built {
         pages: jobs.len(),
         rendered: jobs.len(),

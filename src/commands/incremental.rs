@@ -2,6 +2,7 @@
 //! producer files, only the pages the edit changed, written in place. A national
 //! catalogue has tens of thousands of pages; the communications team waits for one.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 use std::time::Instant;
@@ -65,9 +66,9 @@ impl Session {
             self.raw = Some(raw);
             diagnostics = found;
         }
-        timings.lap("load content");
+        timings.lap(t!("lap-load"));
         let Some(raw) = &self.raw else {
-            return Err(Failure::Other("no content was loaded".into()));
+            return Err(Failure::Other(t!("build-nothing-loaded")));
         };
         let prepared = prepare_loaded(&self.root, raw, diagnostics, &self.options, timings)?;
         if let Some(jobs) = self.pages_to_update(&prepared.catalogue, patched) {
@@ -130,14 +131,14 @@ impl Session {
                 Err(error) => diagnostics.push(error),
             }
         }
-        timings.lap("render and minify pages");
+        timings.lap(t!("lap-render"));
         for (page, why) in output::links::broken_in(&pages_written, &self.output, &catalogue.site) {
             diagnostics.push(Diagnostic::new(
                 self.output.join(page),
-                format!("broken link in the built page: {why}"),
+                t!("build-broken-link", why = why),
             ));
         }
-        timings.lap("check links");
+        timings.lap(t!("lap-links"));
         if !diagnostics.is_empty() {
             warnings.into_iter().for_each(|w| diagnostics.push(w));
             return Err(Failure::Content(diagnostics));
@@ -145,12 +146,16 @@ impl Session {
 
         let staging = Staging::in_place(&self.output);
         let cannot_write = |e: std::io::Error| {
-            Failure::Other(format!("cannot write to {}: {e}", self.output.display()))
+            Failure::Other(t!(
+                "build-cannot-write",
+                file = self.output.as_path(),
+                error = e.to_string()
+            ))
         };
         for (file, bytes) in &pages_written {
             staging.write(file, bytes).map_err(cannot_write)?;
         }
-        timings.lap("write pages");
+        timings.lap(t!("lap-write"));
         let all = pages::all(&catalogue);
         let built = |timings: Timings, warnings: Vec<Diagnostic>| Built {
             pages: all.len(),

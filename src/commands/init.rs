@@ -1,5 +1,6 @@
 //! `ocop init`: write a new site into a folder, and nothing outside it.
 
+use crate::t;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
@@ -54,7 +55,7 @@ pub fn run(options: &Options) -> Result<Initialised, Failure> {
     }
     for file in &files {
         write(dir, &file.path, &file.text, if_exists)
-            .map_err(|e| Failure::Other(format!("in `{}`: {e}", dir.display())))?;
+            .map_err(|e| Failure::Other(t!("init-in", dir = dir, error = e)))?;
     }
     Ok(Initialised {
         // The README quotes the marker; only content files hold values to replace.
@@ -89,25 +90,23 @@ fn editor_files() -> Vec<Scaffold> {
 /// Create `dir` if it is missing; refuse it if it is a file, or if it holds anything
 /// (but `.git`) and `force` is off.
 fn prepare(dir: &Path, force: bool) -> Result<(), Failure> {
-    let shown = dir.display();
+    let cannot_read = |e: std::io::Error| {
+        Failure::Other(t!("init-cannot-read", dir = dir, error = e.to_string()))
+    };
     match fs::metadata(dir) {
-        Ok(meta) if !meta.is_dir() => {
-            return Err(Failure::Other(format!(
-                "`{shown}` is a file, not a folder: give `ocop init` a new or empty folder"
-            )))
-        }
+        Ok(meta) if !meta.is_dir() => return Err(Failure::Other(t!("init-is-a-file", dir = dir))),
         Ok(_) => {}
         Err(e) if e.kind() == ErrorKind::NotFound => {
-            return fs::create_dir_all(dir)
-                .map_err(|e| Failure::Other(format!("cannot create `{shown}`: {e}")));
+            return fs::create_dir_all(dir).map_err(|e| {
+                Failure::Other(t!("init-cannot-create", dir = dir, error = e.to_string()))
+            });
         }
-        Err(e) => return Err(Failure::Other(format!("cannot read `{shown}`: {e}"))),
+        Err(e) => return Err(cannot_read(e)),
     }
-    let entries =
-        fs::read_dir(dir).map_err(|e| Failure::Other(format!("cannot read `{shown}`: {e}")))?;
+    let entries = fs::read_dir(dir).map_err(cannot_read)?;
     let mut names = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|e| Failure::Other(format!("cannot read `{shown}`: {e}")))?;
+        let entry = entry.map_err(cannot_read)?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if !IGNORED_WHEN_EMPTY.contains(&name.as_str()) {
             names.push(name);
@@ -117,15 +116,11 @@ fn prepare(dir: &Path, force: bool) -> Result<(), Failure> {
         return Ok(());
     }
     names.sort();
-    let more = match names.len() {
-        1 => String::new(),
-        n => format!(" and {} more", n - 1),
-    };
-    Err(Failure::Other(format!(
-        "`{shown}` is not empty (it holds `{}`{more}): `ocop init` starts a site in a new or \
-         empty folder; pass `--force` to write its files over those already there (nothing \
-         else is changed or deleted)",
-        names[0]
+    Err(Failure::Other(t!(
+        "init-not-empty",
+        dir = dir,
+        first = &names[0],
+        more = names.len() - 1
     )))
 }
 
@@ -133,13 +128,7 @@ fn prepare(dir: &Path, force: bool) -> Result<(), Failure> {
 /// down only, and no folder on the way is a link, which could lead elsewhere. (The
 /// file itself may be a link: `content::write` replaces a link, never writes through.)
 fn inside(dir: &Path, relative: &Path) -> Result<(), Failure> {
-    let outside = || {
-        Failure::Other(format!(
-            "{} would be written outside `{}`",
-            relative.display(),
-            dir.display()
-        ))
-    };
+    let outside = || Failure::Other(t!("init-outside", file = relative, dir = dir));
     if !relative
         .components()
         .all(|c| matches!(c, Component::Normal(_)))
@@ -156,12 +145,7 @@ fn inside(dir: &Path, relative: &Path) -> Result<(), Failure> {
         folder.push(component);
         match fs::symlink_metadata(&folder) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                return Err(Failure::Other(format!(
-                    "`{}` is a link: `ocop init` writes only inside `{}`, so it does not \
-                     follow links; remove the link or pick another folder",
-                    folder.display(),
-                    dir.display()
-                )))
+                return Err(Failure::Other(t!("init-link", link = &folder, dir = dir)))
             }
             _ => {}
         }

@@ -11,6 +11,7 @@ pub mod serve;
 pub mod theme;
 pub mod timings;
 
+use crate::t;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -42,11 +43,10 @@ impl Failure {
                     .iter()
                     .map(ToString::to_string)
                     .collect();
-                let noun = if count == 1 { "problem" } else { "problems" };
-                lines.push(format!("error: {count} {noun} found; {nothing_done}"));
+                lines.push(t!("problems-found", count = count, outcome = nothing_done));
                 lines
             }
-            Failure::Other(message) => vec![format!("error: {message}")],
+            Failure::Other(message) => vec![t!("failure", message = message)],
         }
     }
 }
@@ -64,11 +64,7 @@ pub fn build_date(today: Option<NaiveDate>) -> Result<NaiveDate, Failure> {
             .ok()
             .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
             .map(|t| t.date_naive())
-            .ok_or_else(|| {
-                Failure::Other(format!(
-                    "SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"
-                ))
-            }),
+            .ok_or_else(|| Failure::Other(t!("source-date-epoch", epoch = &epoch))),
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
 }
@@ -79,10 +75,7 @@ pub fn require_content(root: &Path) -> Result<(), Failure> {
     if root.join("content").is_dir() {
         return Ok(());
     }
-    Err(Failure::Other(format!(
-        "no content folder in `{}`: run `ocop` from the site's root, or pass `--root DIR`",
-        root.display()
-    )))
+    Err(Failure::Other(t!("no-content-folder-in", root = root)))
 }
 
 /// What the stages up to rendering produce.
@@ -99,7 +92,7 @@ pub struct Prepared {
 pub fn prepare(root: &Path, options: &Options) -> Result<Prepared, Failure> {
     let mut timings = timings::Timings::start();
     let (raw, diagnostics) = content::load(root);
-    timings.lap("load content");
+    timings.lap(t!("lap-load"));
     prepare_loaded(root, &raw, diagnostics, options, timings)
 }
 
@@ -114,7 +107,7 @@ pub fn prepare_loaded(
     let (validated, found) = validate::validate(raw, options);
     let catalogue = validated.map(Catalogue::from_validated);
     diagnostics.extend(found);
-    timings.lap("validate and index");
+    timings.lap(t!("lap-validate"));
     let theme_name = raw
         .site
         .as_ref()
@@ -132,7 +125,7 @@ pub fn prepare_loaded(
             .map_err(|errors| errors.into_iter().for_each(|d| diagnostics.push(d)))
             .ok()
     });
-    timings.lap("load theme");
+    timings.lap(t!("lap-theme"));
     match (catalogue, theme) {
         (Some(catalogue), Some(theme)) if !diagnostics.has_errors() => Ok(Prepared {
             catalogue,

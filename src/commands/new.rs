@@ -1,5 +1,6 @@
 //! `ocop new`: write a scaffolded content file, never over an existing one.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 
 use crate::cli::NewCommand;
@@ -52,10 +53,7 @@ pub fn run(command: &NewCommand) -> Result<Created, Failure> {
         .into_iter()
         .find(|path| root.join(path).exists())
     {
-        return Err(Failure::Other(format!(
-            "{} already exists; `ocop new` never replaces a file: edit it, or pick another name",
-            existing.display()
-        )));
+        return Err(Failure::Other(t!("new-exists", file = &existing)));
     }
     write(root, &scaffold.path, &scaffold.text, IfExists::Refuse).map_err(Failure::Other)?;
     Ok(Created {

@@ -1,5 +1,6 @@
 //! `ocop schema`: write the content files' JSON Schemas for editors.
 
+use crate::t;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -17,13 +18,23 @@ pub struct Written {
 /// Write every schema into `output`, replacing older copies: they are generated, and
 /// a stale one would underline valid content.
 pub fn run(root: &Path, output: &Path) -> Result<Written, Failure> {
-    fs::create_dir_all(output)
-        .map_err(|e| Failure::Other(format!("cannot create {}: {e}", output.display())))?;
+    fs::create_dir_all(output).map_err(|e| {
+        Failure::Other(t!(
+            "write-cannot-create",
+            file = output,
+            error = e.to_string()
+        ))
+    })?;
     let planned = plan(root, output);
     let mut files = Vec::new();
     for (path, json) in planned.files {
-        fs::write(&path, json)
-            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?;
+        fs::write(&path, json).map_err(|e| {
+            Failure::Other(t!(
+                "write-cannot-write",
+                file = &path,
+                error = e.to_string()
+            ))
+        })?;
         files.push(path);
     }
     Ok(Written {

@@ -2,6 +2,7 @@
 //! `content/` or `themes/` changes. Open pages reload themselves after a rebuild, and
 //! a build that fails shows its errors over the last good page instead of a dead one.
 
+use crate::t;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
@@ -54,8 +55,13 @@ where
     run_build(&live, &mut rebuild, &[]);
 
     let address = format!("127.0.0.1:{port}");
-    let server = Server::http(&address)
-        .map_err(|e| Failure::Other(format!("cannot listen on {address}: {e}")))?;
+    let server = Server::http(&address).map_err(|e| {
+        Failure::Other(t!(
+            "serve-cannot-listen",
+            address = &address,
+            error = e.to_string()
+        ))
+    })?;
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -63,9 +69,7 @@ where
             // The kernel's queue overflowed: at national scale the build's own reads
             // of tens of thousands of files do that, and rebuilding everything for it
             // would only read them all again.
-            Ok(event) if event.need_rescan() => eprintln!(
-                "note: too many file events at once; if an edit does not show, save it again"
-            ),
+            Ok(event) if event.need_rescan() => eprintln!("{}", t!("serve-rescan")),
             Ok(event) if !event.kind.is_access() => {
                 let _ = tx.send(event.paths);
             }
@@ -76,11 +80,15 @@ where
             }
         }
     })
-    .map_err(|e| Failure::Other(format!("cannot watch for changes: {e}")))?;
+    .map_err(|e| Failure::Other(t!("serve-cannot-watch", error = e.to_string())))?;
     for dir in watched.iter().filter(|d| d.is_dir()) {
-        watcher
-            .watch(dir, RecursiveMode::Recursive)
-            .map_err(|e| Failure::Other(format!("cannot watch {}: {e}", dir.display())))?;
+        watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| {
+            Failure::Other(t!(
+                "serve-cannot-watch-dir",
+                dir = dir,
+                error = e.to_string()
+            ))
+        })?;
     }
     let rebuilding = Arc::clone(&live);
     std::thread::spawn(move || {
@@ -98,14 +106,14 @@ where
                 paths.dedup();
                 paths
             };
-            eprintln!("change seen, rebuilding…");
+            eprintln!("{}", t!("serve-rebuilding"));
             run_build(&rebuilding, &mut rebuild, &changed);
         }
     });
 
     eprintln!(
-        "serving {} at http://{address}/ and rebuilding on changes (press Ctrl+C to stop)",
-        output.display()
+        "{}",
+        t!("serve-serving", output = output, address = &address)
     );
     for request in server.incoming_requests() {
         respond(request, output, &live);
@@ -131,8 +139,11 @@ where
     });
     match outcome {
         Ok(built) if told => eprintln!(
-            "search index and downloads updated too, in {:.3} s in all",
-            built.elapsed.as_secs_f64()
+            "{}",
+            t!(
+                "serve-rest-updated",
+                seconds = format!("{:.3}", built.elapsed.as_secs_f64())
+            )
         ),
         Ok(built) => record(live, Ok(&built)),
         Err(failure) => record(live, Err(failure)),
@@ -148,7 +159,7 @@ fn record(live: &Mutex<Live>, outcome: Result<&Built, Failure>) {
             Vec::new()
         }
         Err(failure) => {
-            let lines = failure.lines("the preview shows the last good build");
+            let lines = failure.lines(&t!("serve-last-good"));
             lines.iter().for_each(|l| eprintln!("{l}"));
             lines
         }

@@ -1,6 +1,7 @@
 //! `ocop theme eject`: copy the built-in theme into the site, to change more of it
 //! than a few overriding files would.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 
 use crate::content::theme_files::{self, DEFAULT};
@@ -22,11 +23,7 @@ pub fn eject(root: &Path, force: bool) -> Result<Ejected, Failure> {
     require_content(root)?;
     let folder = Path::new("themes").join(DEFAULT);
     if root.join(&folder).exists() && !force {
-        return Err(Failure::Other(format!(
-            "{} already exists; it was left as it was. `ocop theme eject --force` replaces \
-             the files the built-in theme has with its own, and keeps your other files",
-            folder.display()
-        )));
+        return Err(Failure::Other(t!("eject-exists", folder = &folder)));
     }
     let files = theme_files::built_in();
     for (name, bytes) in &files {

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 /// Phases in the order they ran, each with its wall-clock time.
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
-    phases: Vec<(&'static str, Duration)>,
+    phases: Vec<(String, Duration)>,
     last: Option<Instant>,
 }
 
@@ -18,14 +18,14 @@ impl Timings {
     }
 
     /// Close the phase that ran since the previous call.
-    pub fn lap(&mut self, phase: &'static str) {
+    pub fn lap(&mut self, phase: String) {
         let now = Instant::now();
         let since = self.last.replace(now).unwrap_or(now);
         self.phases.push((phase, now - since));
     }
 
     /// Add a figure measured apart, such as time summed over threads.
-    pub fn add(&mut self, phase: &'static str, time: Duration) {
+    pub fn add(&mut self, phase: String, time: Duration) {
         self.phases.push((phase, time));
     }
 

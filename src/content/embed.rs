@@ -21,9 +21,6 @@ pub enum Part<'a> {
     Card(&'a str),
 }
 
-const SHAPE: &str =
-    "write a product card on its own line as {{ product(slug=\"lap-suon-hoa-an\") }}";
-
 /// Every card line of `body`, skipping fenced code blocks, where the syntax may be
 /// shown as an example.
 pub fn embeds(body: &str) -> Vec<Embed> {
@@ -46,7 +43,7 @@ pub fn embeds(body: &str) -> Vec<Embed> {
         let indent = text.chars().count() - text.trim_start().chars().count();
         let (column, slug) = match parse(trimmed) {
             Some((offset, slug)) => (indent + offset + 1, Ok(slug.to_owned())),
-            None => (indent + 1, Err(SHAPE.to_owned())),
+            None => (indent + 1, Err(crate::t!("embed-shape"))),
         };
         found.push(Embed { line, column, slug });
     }

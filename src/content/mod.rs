@@ -26,6 +26,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic, Diagnostics};
 use crate::domain::records::*;
+use crate::t;
 use locate::{locate, Seg};
 
 /// A content file's text, kept so later stages can point at lines inside it.
@@ -110,7 +111,7 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
     if !content.is_dir() {
         diagnostics.push(Diagnostic::new(
             relative(root, &content),
-            "no content folder here: run `ocop` from the site's root, or pass `--root DIR`",
+            t!("load-no-content-folder"),
         ));
         return (raw, diagnostics);
     }
@@ -145,7 +146,7 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
         if !file.is_file() {
             return Err(Diagnostic::new(
                 relative(root, dir),
-                "product folder has no product.yaml",
+                t!("load-product-folder-empty"),
             ));
         }
         let id = file_stem(dir);
@@ -170,7 +171,7 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
         if !file.is_file() {
             return Err(Diagnostic::new(
                 relative(root, entry),
-                "news folder has no index.md",
+                t!("load-news-folder-empty"),
             ));
         }
         read_news(
@@ -192,7 +193,10 @@ fn load_one<T: DeserializeOwned>(
     diagnostics: &mut Diagnostics,
 ) -> Option<Loaded<T>> {
     if !path.is_file() {
-        diagnostics.push(Diagnostic::new(relative(root, path), "file is missing"));
+        diagnostics.push(Diagnostic::new(
+            relative(root, path),
+            t!("load-file-missing"),
+        ));
         return None;
     }
     match read_yaml(root, path) {
@@ -251,10 +255,7 @@ fn read_content(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
             _ => true,
         };
         if outside {
-            return Err(Diagnostic::new(
-                &shown,
-                "is outside content/, reached through a link: copy the file into content/ instead of linking to it",
-            ));
+            return Err(Diagnostic::new(&shown, t!("load-link-outside")));
         }
     }
     let mut start = Vec::new();
@@ -265,7 +266,9 @@ fn read_content(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
                 .read_to_end(&mut start)?;
             Ok(size)
         })
-        .map_err(|error| Diagnostic::new(&shown, format!("cannot read file: {error}")))?;
+        .map_err(|error| {
+            Diagnostic::new(&shown, t!("load-cannot-read", error = error.to_string()))
+        })?;
     if start.len() > MAX_FILE_BYTES {
         // Point at the line where the file passes the limit: that is the one to cut.
         let before = &start[..MAX_FILE_BYTES];
@@ -273,10 +276,7 @@ fn read_content(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
         let megabytes = size as f64 / (1024.0 * 1024.0);
         return Err(Diagnostic::new(
             &shown,
-            format!(
-                "file is {megabytes:.1} MB, more than the 1 MB a content file may hold, and passes \
-                 the limit on this line (was a photo or a whole document pasted in?)"
-            ),
+            t!("load-file-too-large", megabytes = format!("{megabytes:.1}")),
         )
         .at(line, 1));
     }
@@ -287,8 +287,9 @@ fn read_content(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
 /// normalised to NFC, with its path shown relative to `root`.
 pub fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
     let shown = relative(root, path);
-    let bytes = std::fs::read(path)
-        .map_err(|error| Diagnostic::new(&shown, format!("cannot read file: {error}")))?;
+    let bytes = std::fs::read(path).map_err(|error| {
+        Diagnostic::new(&shown, t!("load-cannot-read", error = error.to_string()))
+    })?;
     decode(shown, bytes)
 }
 
@@ -296,11 +297,7 @@ pub fn read_source(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
 pub fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
     // Windows Notepad's "Unicode" is UTF-16; name it rather than report a bad byte.
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::new(
-            &shown,
-            "file is saved as UTF-16 (\"Unicode\" in Notepad): save it as UTF-8",
-        )
-        .at(1, 1));
+        return Err(Diagnostic::new(&shown, t!("load-utf16")).at(1, 1));
     }
     let raw = String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
@@ -310,7 +307,7 @@ pub fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
             .chars()
             .count()
             + 1;
-        Diagnostic::new(&shown, "file is not valid UTF-8: save it as UTF-8").at(line, column)
+        Diagnostic::new(&shown, t!("load-not-utf8")).at(line, column)
     })?;
     Ok(Source {
         path: shown,
@@ -328,7 +325,7 @@ pub fn read_yaml<T: DeserializeOwned>(
 }
 
 fn read_page(root: &Path, path: &Path) -> Result<Loaded<PageSource>, Diagnostic> {
-    let (source, front, body, body_line) = read_markdown(root, path, "page")?;
+    let (source, front, body, body_line) = read_markdown(root, path, t!("load-page-front-matter"))?;
     Ok(Loaded {
         id: file_stem(path),
         source,
@@ -341,7 +338,7 @@ fn read_page(root: &Path, path: &Path) -> Result<Loaded<PageSource>, Diagnostic>
 }
 
 fn read_news(root: &Path, path: &Path, id: String) -> Result<Loaded<NewsSource>, Diagnostic> {
-    let (source, front, body, body_line) = read_markdown(root, path, "news item")?;
+    let (source, front, body, body_line) = read_markdown(root, path, t!("load-news-front-matter"))?;
     Ok(Loaded {
         id,
         source,
@@ -357,16 +354,11 @@ fn read_news(root: &Path, path: &Path, id: String) -> Result<Loaded<NewsSource>,
 fn read_markdown<T: DeserializeOwned>(
     root: &Path,
     path: &Path,
-    what: &str,
+    no_front_matter: String,
 ) -> Result<(Arc<Source>, T, String, usize), Diagnostic> {
     let source = read_content(root, path)?;
-    let parts = frontmatter::split(&source.text).ok_or_else(|| {
-        Diagnostic::new(
-            &source.path,
-            format!("{what} must start with front matter: a `---` line, `title: …`, and another `---` line"),
-        )
-        .at(1, 1)
-    })?;
+    let parts = frontmatter::split(&source.text)
+        .ok_or_else(|| Diagnostic::new(&source.path, no_front_matter).at(1, 1))?;
     // The front matter starts on line 2, after the opening `---`.
     let front: T = yaml::parse_str(&source, parts.front_matter, 1)?;
     let body = parts.body.to_owned();

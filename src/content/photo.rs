@@ -3,6 +3,7 @@
 //! photo pipeline refuses the same files, so both read one definition of what is
 //! accepted.
 
+use crate::t;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -15,7 +16,7 @@ pub const MAX_PIXELS: u64 = 100_000_000;
 
 /// The size of the photo at `path`, upright; errors read after "photo `name` ".
 pub fn read_header(path: &Path) -> Result<(u32, u32), String> {
-    let unreadable = |e: &dyn std::fmt::Display| format!("cannot be read: {e}");
+    let unreadable = |e: &dyn std::fmt::Display| t!("photo-unreadable", error = e.to_string());
     let mut start = Vec::with_capacity(32);
     File::open(path)
         .and_then(|f| f.take(32).read_to_end(&mut start))
@@ -29,13 +30,10 @@ pub fn read_header(path: &Path) -> Result<(u32, u32), String> {
     let mut decoder = reader.into_decoder().map_err(|e| unreadable(&e))?;
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(format!(
-            "is {width}×{height} pixels, more than the limit of 100 megapixels; no camera \
-             takes such photos, so the file is probably damaged or malicious"
-        ));
+        return Err(t!("photo-too-many-pixels", width = width, height = height));
     }
     if width == 0 || height == 0 {
-        return Err("is empty (0 pixels)".into());
+        return Err(t!("photo-empty"));
     }
     let turned = decoder
         .orientation()
@@ -60,29 +58,20 @@ pub fn supported_format(start: &[u8], path: &Path) -> Result<ImageFormat, String
     // HEIF and AVIF are ISO media files: a `ftyp` box naming the brand.
     if start.get(4..8) == Some(&b"ftyp"[..]) {
         let brand = start.get(8..12).unwrap_or_default();
-        let kind = match brand {
-            b"avif" | b"avis" => "is an AVIF image",
-            _ => "is a HEIC/HEIF photo (the iPhone's default format)",
-        };
-        return Err(format!(
-            "{kind}, which browsers cannot show everywhere; only JPEG, PNG and WebP are \
-             supported. Convert it to JPEG first, e.g. `heif-convert \"{name}\" \"{stem}.jpg\"` \
-             (package libheif-examples), or set the iPhone's Settings → Camera → Formats to \
-             Most Compatible"
-        ));
+        return Err(match brand {
+            b"avif" | b"avis" => t!("photo-avif", name = &*name, stem = &*stem),
+            _ => t!("photo-heic", name = &*name, stem = &*stem),
+        });
     }
     match image::guess_format(start) {
         Ok(format @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => Ok(format),
-        Ok(other) => Err(format!(
-            "is a {} image; only JPEG, PNG and WebP are supported. Convert it to JPEG first, \
-             e.g. with ImageMagick: `convert \"{name}\" \"{stem}.jpg\"`",
-            other.extensions_str().first().unwrap_or(&"").to_uppercase()
+        Ok(other) => Err(t!(
+            "photo-other-format",
+            format = other.extensions_str().first().unwrap_or(&"").to_uppercase(),
+            name = &*name,
+            stem = &*stem
         )),
-        Err(_) => Err(
-            "is not an image: it does not start like a JPEG, PNG or WebP file \
-             (is it a renamed document, or was it cut short while copying?)"
-                .into(),
-        ),
+        Err(_) => Err(t!("photo-not-an-image")),
     }
 }
 

@@ -6,6 +6,7 @@
 //! The built-in theme is this repository's `themes/default/`, embedded at compile time,
 //! so the demo and the binary never disagree.
 
+use crate::t;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -42,7 +43,7 @@ impl ThemeFile {
     /// The file's text, or an error naming it when it is not UTF-8.
     pub fn text(&self) -> Result<&str, Diagnostic> {
         std::str::from_utf8(&self.bytes)
-            .map_err(|_| Diagnostic::new(&self.shown, "file is not valid UTF-8: save it as UTF-8"))
+            .map_err(|_| Diagnostic::new(&self.shown, t!("load-not-utf8")))
     }
 }
 
@@ -72,9 +73,11 @@ impl ThemeFiles {
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .collect();
             available.push(DEFAULT.to_owned());
-            let message = format!(
-                "theme `{name}` not found: there is no {} (the built-in theme is `{DEFAULT}`)",
-                relative(root, &dir).display()
+            let message = t!(
+                "theme-not-found",
+                name = name,
+                folder = relative(root, &dir).as_path(),
+                built_in = DEFAULT
             );
             return Err(Diagnostic::new(
                 "content/site.yaml",
@@ -142,7 +145,7 @@ impl ThemeFiles {
             }),
             Err(error) => Err(Diagnostic::new(
                 shown,
-                format!("cannot read theme file: {error}"),
+                t!("theme-cannot-read", error = error.to_string()),
             )),
         }
     }

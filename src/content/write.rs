@@ -3,6 +3,7 @@
 //!
 //! Not for the built site: that goes through `output`, into a staging folder.
 
+use crate::t;
 use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::Path;
@@ -27,27 +28,32 @@ pub fn write(
 ) -> Result<(), String> {
     let contents = contents.as_ref();
     let path = root.join(relative);
-    let shown = relative.display();
+    let shown = relative;
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create the folder for {shown}: {e}"))?;
+        fs::create_dir_all(parent).map_err(|e| {
+            t!(
+                "write-cannot-create-folder",
+                file = shown,
+                error = e.to_string()
+            )
+        })?;
     }
     // What a replaced file or link leads to keeps its permissions; a new file is
     // created as below.
     if let (IfExists::Replace, Ok(existing)) = (if_exists, fs::metadata(&path)) {
         return replace(&path, contents, existing.permissions())
-            .map_err(|e| format!("cannot replace {shown}: {e}"));
+            .map_err(|e| t!("write-cannot-replace", file = shown, error = e.to_string()));
     }
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
         .map_err(|e| match e.kind() {
-            ErrorKind::AlreadyExists => format!("{shown} already exists; it was left as it was"),
-            _ => format!("cannot create {shown}: {e}"),
+            ErrorKind::AlreadyExists => t!("write-exists", file = shown),
+            _ => t!("write-cannot-create", file = shown, error = e.to_string()),
         })?;
     file.write_all(contents)
-        .map_err(|e| format!("cannot write {shown}: {e}"))
+        .map_err(|e| t!("write-cannot-write", file = shown, error = e.to_string()))
 }
 
 /// Replace the file at `path` in one step: the contents go into a temporary file beside

@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 
 use super::locate::{locate, Seg};
 use super::Source;
-use crate::diagnostics::{with_suggestion, Diagnostic};
+use crate::diagnostics::{did_you_mean, with_suggestion, Diagnostic};
+use crate::t;
 
 /// Parse `source` into `T`, turning a serde_yaml error into a located diagnostic.
 pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
@@ -24,18 +25,18 @@ pub fn parse_str<T: DeserializeOwned>(
     // An empty file is an empty mapping, so that missing fields are named one by one.
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|error| {
-        let mut message = explain(&error.to_string());
-        let (line, column) = match error.location() {
-            Some(at) => inside(text, at.line(), at.column()),
-            None => locate(text, &[Seg::Key(field_of(&message).unwrap_or(""))]),
+        let raw = error.to_string();
+        let (path, said) = said(&raw);
+        let mut message = explain(path, &said);
+        let (line, column) = match (error.location(), &said) {
+            (Some(at), _) => inside(text, at.line(), at.column()),
+            (None, Said::Missing(field)) => locate(text, &[Seg::Key(field)]),
+            (None, _) => locate(text, &[Seg::Key("")]),
         };
-        let (line, column) = match duplicated(&message) {
+        let (line, column) = match said {
             // serde_yaml points at the start of the mapping; the second key is the mistake.
-            Some(key) => {
-                message.push_str(": the key is written twice; keep one");
-                second_key(text, &key).unwrap_or((line, column))
-            }
-            None => (line, column),
+            Said::Duplicate(key) => second_key(text, key).unwrap_or((line, column)),
+            _ => (line, column),
         };
         // The scanner's words for a tab say nothing of tabs.
         let at = text
@@ -43,8 +44,7 @@ pub fn parse_str<T: DeserializeOwned>(
             .nth(line.saturating_sub(1))
             .and_then(|l| l.chars().nth(column.saturating_sub(1)));
         if at == Some('\t') {
-            message = "a tab: YAML is indented with spaces only, so replace the tab with spaces"
-                .to_owned();
+            message = t!("yaml-tab");
         }
         Diagnostic::new(&source.path, message).at(line + line_offset, column)
     })
@@ -99,64 +99,222 @@ fn is_plain_safe(text: &str) -> bool {
         && !RESERVED.contains(&text.to_lowercase().as_str())
 }
 
-/// serde_yaml's message, without its trailing position and with a hint for typos.
-fn explain(raw: &str) -> String {
+/// What serde_yaml said, in a form the catalogue can word in either language.
+#[derive(Debug, PartialEq)]
+enum Said<'a> {
+    Missing(&'a str),
+    Duplicate(&'a str),
+    Unknown {
+        field: &'a str,
+        known: Vec<&'a str>,
+    },
+    UnknownVariant {
+        variant: &'a str,
+        known: Vec<&'a str>,
+    },
+    InvalidType {
+        found: &'a str,
+        expected: &'a str,
+    },
+    InvalidValue {
+        found: &'a str,
+        expected: &'a str,
+    },
+    /// A syntax error of the scanner, or anything else, as serde_yaml wrote it.
+    Other(&'a str),
+}
+
+/// serde_yaml's message without its trailing position, split into the field it is
+/// about (`price.min`), if it names one, and what it says.
+fn said(raw: &str) -> (Option<&str>, Said<'_>) {
     let message = match raw.rfind(" at line ") {
         Some(at) if raw[at..].contains(" column ") => &raw[..at],
         _ => raw,
     };
-    let message = message.replace("a YAML tag starting with '!'", "a tag");
-    let message = whole_numbers(&message);
-    if let Some((head, expected)) = message.split_once(", expected ") {
-        if let Some(typed) = head.split("unknown field ").nth(1).and_then(backticked) {
-            // "`a`, `b` or `c`": every other backtick-delimited piece is a field name.
-            let known = expected.split('`').skip(1).step_by(2);
-            // A likely typo needs only the right name; otherwise list them all.
-            let hint = with_suggestion(String::new(), typed, known);
-            return if hint.is_empty() {
-                format!("{head}; expected {expected}")
-            } else {
-                format!("{head}{hint}")
-            };
+    if let Some(said) = said_of(message) {
+        return (None, said);
+    }
+    // serde_yaml puts the path of the field before the message: `tags[0]: invalid …`.
+    if let Some((path, rest)) = message.split_once(": ") {
+        let is_path = path
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-.[]".contains(c));
+        if let (true, Some(said)) = (is_path && !path.is_empty(), said_of(rest)) {
+            return (Some(path), said);
         }
     }
-    message
+    (None, Said::Other(message))
 }
 
-/// serde's names of Rust's integer types, in words, with what to do about the usual
-/// mistakes: a number in quotes, or one with a dot, such as a price written with a
-/// thousands separator (`180.000`, which YAML reads as 180).
-fn whole_numbers(message: &str) -> String {
-    const RANGES: [(&str, &str); 5] = [
-        ("expected u8", "expected a whole number from 0 to 255"),
-        ("expected u16", "expected a whole number from 0 to 65535"),
-        (
-            "expected u32",
-            "expected a whole number from 0 to 4294967295",
+/// "`a`, `b` or `c`": every other backtick-delimited piece is a name.
+fn names(list: &str) -> Vec<&str> {
+    list.split('`').skip(1).step_by(2).collect()
+}
+
+fn said_of(message: &str) -> Option<Said<'_>> {
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return Some(Said::Missing(backticked(rest)?));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return Some(Said::Duplicate(backticked(rest)?));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, known) = rest.split_once(", ").unwrap_or((rest, ""));
+        return Some(Said::Unknown {
+            field: backticked(field)?,
+            known: names(known),
+        });
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (variant, known) = rest.split_once(", ").unwrap_or((rest, ""));
+        return Some(Said::UnknownVariant {
+            variant: backticked(variant)?,
+            known: names(known),
+        });
+    }
+    for (head, invalid_type) in [("invalid type: ", true), ("invalid value: ", false)] {
+        if let Some((found, expected)) = message
+            .strip_prefix(head)
+            .and_then(|rest| rest.split_once(", expected "))
+        {
+            return Some(match invalid_type {
+                true => Said::InvalidType { found, expected },
+                false => Said::InvalidValue { found, expected },
+            });
+        }
+    }
+    None
+}
+
+/// The whole message, in the catalogue's words.
+fn explain(path: Option<&str>, said: &Said) -> String {
+    let message = match said {
+        Said::Missing(field) => t!("yaml-missing-field", field = *field),
+        Said::Duplicate(field) => t!("yaml-duplicate-field", field = *field),
+        // A likely typo needs only the right name; otherwise list them all.
+        Said::Unknown { field, known } => match did_you_mean(field, known.iter().copied()) {
+            Some(_) => with_suggestion(
+                t!("yaml-unknown-field", field = *field),
+                field,
+                known.iter().copied(),
+            ),
+            None => t!(
+                "yaml-unknown-field-expected",
+                field = *field,
+                count = known.len(),
+                names = backticked_list(known)
+            ),
+        },
+        Said::UnknownVariant { variant, known } => with_suggestion(
+            t!(
+                "yaml-unknown-value",
+                value = *variant,
+                names = backticked_list(known)
+            ),
+            variant,
+            known.iter().copied(),
         ),
-        ("expected u64", "expected a whole number, 0 or more"),
-        ("expected usize", "expected a whole number, 0 or more"),
-    ];
-    let Some((raw, words)) = RANGES.iter().find(|(raw, _)| message.ends_with(raw)) else {
-        return message.to_owned();
+        Said::InvalidType { found, expected } => t!(
+            "yaml-invalid-type",
+            found = found_words(found),
+            expected = expected_words(expected),
+            hint = number_hint(found, expected)
+        ),
+        Said::InvalidValue { found, expected } => t!(
+            "yaml-invalid-value",
+            found = found_words(found),
+            expected = expected_words(expected)
+        ),
+        Said::Other(message) => syntax_words(message),
     };
-    let message = message.replacen(raw, words, 1);
-    if message.contains("invalid type: string ") {
-        format!("{message}, without quotes")
-    } else if message.contains("invalid type: floating point ") {
-        format!("{message}, without a dot or comma")
-    } else {
-        message
+    match path {
+        Some(path) => t!("yaml-at-field", field = path, message = message),
+        None => message,
     }
 }
 
-/// The key a "duplicate field `x`" message names.
-fn duplicated(message: &str) -> Option<String> {
-    message
-        .split("duplicate field ")
-        .nth(1)
-        .and_then(backticked)
-        .map(str::to_owned)
+fn backticked_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    quoted.join(", ")
+}
+
+/// serde's words for a value found where another was expected (`string "4"`,
+/// `floating point `4.5``), in the catalogue's.
+fn found_words(found: &str) -> String {
+    let (kind, value) = found.split_once([' ']).unwrap_or((found, ""));
+    match (kind, value) {
+        ("boolean", value) => return t!("yaml-found-boolean", value = value),
+        ("integer", value) => return t!("yaml-found-integer", value = value),
+        ("string" | "character", value) => return t!("yaml-found-text", value = value),
+        _ => {}
+    }
+    if let Some(value) = found.strip_prefix("floating point ") {
+        return t!("yaml-found-decimal", value = value);
+    }
+    match found {
+        "sequence" => t!("yaml-found-list"),
+        "map" => t!("yaml-found-mapping"),
+        "unit value" => t!("yaml-found-nothing"),
+        "a YAML tag starting with '!'" => t!("yaml-found-tag"),
+        other => other.to_owned(),
+    }
+}
+
+/// The names serde gives the value a field wants, in words: Rust's integer types
+/// with their range, text, lists and mappings.
+fn expected_words(expected: &str) -> String {
+    match expected {
+        "u8" => t!("yaml-expected-whole-number-to", max = 255u32),
+        "u16" => t!("yaml-expected-whole-number-to", max = 65535u32),
+        "u32" => t!("yaml-expected-whole-number-to", max = 4294967295u64),
+        "u64" | "usize" => t!("yaml-expected-whole-number"),
+        "i32" | "i64" => t!("yaml-expected-integer"),
+        "f32" | "f64" => t!("yaml-expected-number"),
+        "a string" | "a borrowed string" | "a character" => t!("yaml-expected-text"),
+        "a sequence" => t!("yaml-expected-list"),
+        "a boolean" => t!("yaml-expected-boolean"),
+        _ if expected.starts_with("struct ") || expected == "a map" => t!("yaml-expected-mapping"),
+        other => other.to_owned(),
+    }
+}
+
+/// What to do about the usual mistakes with whole numbers: a number in quotes, or one
+/// with a dot, such as a price written with a thousands separator (`180.000`, which
+/// YAML reads as 180).
+fn number_hint(found: &str, expected: &str) -> String {
+    if !matches!(expected, "u8" | "u16" | "u32" | "u64" | "usize") {
+        return String::new();
+    }
+    if found.starts_with("string ") {
+        t!("yaml-hint-without-quotes")
+    } else if found.starts_with("floating point ") {
+        t!("yaml-hint-without-dot")
+    } else {
+        String::new()
+    }
+}
+
+/// The scanner's common complaints in words; any other keeps serde_yaml's English,
+/// introduced as a mistake in how the file is written.
+fn syntax_words(message: &str) -> String {
+    let starts = |start: &str| message.starts_with(start);
+    if starts("mapping values are not allowed") {
+        t!("yaml-syntax-colon")
+    } else if starts("did not find expected key") {
+        t!("yaml-syntax-indent")
+    } else if starts("did not find expected '-' indicator")
+        || starts("block sequence entries are not allowed")
+    {
+        t!("yaml-syntax-list")
+    } else if starts("found unexpected end of stream") {
+        t!("yaml-syntax-unclosed")
+    } else if starts("found unknown escape character") {
+        t!("yaml-syntax-escape")
+    } else if starts("control characters are not allowed") {
+        t!("yaml-syntax-control")
+    } else {
+        t!("yaml-syntax", detail = message)
+    }
 }
 
 /// The line and column of the second line that sets `key`, at the same indentation as
@@ -183,11 +341,6 @@ fn second_key(text: &str, key: &str) -> Option<(usize, usize)> {
 
 fn backticked(text: &str) -> Option<&str> {
     text.trim().strip_prefix('`')?.split('`').next()
-}
-
-/// The field a "missing field `x`" message names.
-fn field_of(message: &str) -> Option<&str> {
-    message.split("missing field ").nth(1).and_then(backticked)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! keys, so that a page never shows a key's name instead of its text. Placeholders such
 //! as `{n}` or `{name}` of a translation must be ones the reference text has.
 
+use crate::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -127,7 +128,11 @@ impl Strings {
     /// an unknown key's with a "did you mean".
     pub fn fill_problems(&self, key: &str, names: &[&str]) -> Vec<String> {
         let Some(text) = self.texts.get(key) else {
-            let message = format!("unknown key `{key}`: {}.yaml has no such key", self.code);
+            let message = t!(
+                "strings-unknown-key",
+                key = key,
+                file = format!("{}.yaml", self.code)
+            );
             return vec![with_suggestion(
                 message,
                 key,
@@ -139,18 +144,18 @@ impl Strings {
             .filter(|p| !names.contains(p))
             .collect();
         let mut problems: Vec<String> = (unfilled.iter())
-            .map(|p| {
-                format!("`{key}` has the placeholder `{{{p}}}` that no argument fills: add `{p}=…`")
-            })
+            .map(|p| t!("strings-unfilled", key = key, placeholder = *p))
             .collect();
         let mut extra: Vec<&str> = (names.iter().copied())
             .filter(|n| !wanted.contains(n))
             .collect();
         extra.sort_unstable();
         for name in extra {
-            let message = format!(
-                "argument `{name}` fills nothing: `{key}` has no placeholder `{{{name}}}` (it has {})",
-                listed(&wanted)
+            let message = t!(
+                "strings-extra-argument",
+                name = name,
+                key = key,
+                placeholders = listed(&wanted)
             );
             problems.push(with_suggestion(message, name, unfilled.iter().copied()));
         }
@@ -198,7 +203,7 @@ fn load_from(
             if !reference.strings.texts.contains_key(key) {
                 errors.push(at_end(
                     &reference.source,
-                    format!("missing key `{key}`: ocop itself reads it"),
+                    t!("strings-missing-own-key", key = key),
                 ));
             }
         }
@@ -274,12 +279,16 @@ fn compare(reference: &File, other: &File, errors: &mut Vec<Diagnostic>) {
     for (_, key) in missing {
         errors.push(at_end(
             &other.source,
-            format!("missing key `{key}`: every strings file needs the keys of {reference_name}"),
+            t!(
+                "strings-missing-key",
+                key = key,
+                reference = &reference_name
+            ),
         ));
     }
     for (key, text) in mine {
         let Some(original) = known.get(key) else {
-            let message = format!("unknown key `{key}`: {reference_name} has no such key");
+            let message = t!("strings-unknown-key", key = key, file = &reference_name);
             let (line, column) = key_position(&other.source, key);
             let message = with_suggestion(message, key, known.keys().map(String::as_str));
             errors.push(Diagnostic::new(&other.source.path, message).at(line, column));
@@ -295,10 +304,12 @@ fn compare(reference: &File, other: &File, errors: &mut Vec<Diagnostic>) {
         if !unknown.is_empty() {
             errors.push(other.source.error(
                 &[Seg::Key(key)],
-                format!(
-                    "`{key}` has the placeholder {} that {reference_name} does not have (it has {}), so nothing would fill it",
-                    unknown.join(", "),
-                    listed(&wanted)
+                t!(
+                    "strings-unknown-placeholder",
+                    key = key,
+                    unknown = unknown.join(", "),
+                    file = &reference_name,
+                    placeholders = listed(&wanted)
                 ),
             ));
         }
@@ -347,7 +358,7 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 /// Placeholders as a message lists them: "`{n}`, `{total}`", or "none".
 fn listed(placeholders: &BTreeSet<&str>) -> String {
     if placeholders.is_empty() {
-        return "none".to_owned();
+        return t!("strings-no-placeholders");
     }
     (placeholders.iter())
         .map(|p| format!("`{{{p}}}`"))

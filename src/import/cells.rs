@@ -4,6 +4,7 @@
 //! Whether a value is allowed (a star level of 3 to 5, a known category) is left to
 //! `validate`, run on the files before they are written, so the rules live in one place.
 
+use crate::t;
 use chrono::NaiveDate;
 
 use crate::domain::ProducerType;
@@ -18,7 +19,7 @@ pub fn stars(text: &str) -> Result<u8, String> {
         .trim();
     digits
         .parse()
-        .map_err(|_| format!("stars `{text}` is not a number: write 3, 4 or 5"))
+        .map_err(|_| t!("import-stars-not-a-number", text = text))
 }
 
 /// An ISO date, or the day-first form Vietnamese spreadsheets use (`20/2/2023`,
@@ -37,7 +38,7 @@ pub fn date(column: &str, text: &str) -> Result<NaiveDate, String> {
         }
         _ => None,
     };
-    found.ok_or_else(|| format!("{column} `{text}` is not a date: write 2023-02-20 or 20/02/2023"))
+    found.ok_or_else(|| t!("import-not-a-date", column = column, text = text))
 }
 
 /// An amount of đồng: `150000`, `150.000`, `150,000 đ`, `150 000 VND`.
@@ -53,13 +54,11 @@ pub fn price(column: &str, text: &str) -> Result<u64, String> {
         .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}'))
         .collect();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "{column} `{text}` is not an amount: write it in đồng, such as 150000"
-        ));
+        return Err(t!("import-not-an-amount", column = column, text = text));
     }
     digits
         .parse()
-        .map_err(|_| format!("{column} `{text}` is too large"))
+        .map_err(|_| t!("import-too-large", column = column, text = text))
 }
 
 /// Tags separated by `;` or `,`.

@@ -4,7 +4,8 @@
 //! same column. Each column has an English name (first, as the README documents it)
 //! and the Vietnamese headers a province's list is likely to use.
 
-use crate::diagnostics::did_you_mean;
+use crate::diagnostics::with_suggestion;
+use crate::t;
 use crate::validate::fields::slugify;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,21 +152,19 @@ impl Header {
             }
             match Column::from_header(text) {
                 Some(Column::Ignored) => {}
-                Some(column) if header.position(column).is_some() => problems.errors.push(format!(
-                    "two columns are `{}`: `{text}` repeats it",
-                    column.name()
+                Some(column) if header.position(column).is_some() => problems.errors.push(t!(
+                    "import-column-twice",
+                    column = column.name(),
+                    text = text
                 )),
                 Some(column) => header.positions.push((column, index)),
                 None => {
                     let known = Column::ALL.iter().flat_map(|c| c.headers().iter().copied());
                     let slug = slugify(text);
-                    let hint = match did_you_mean(&slug, known) {
-                        Some(close) => format!(" (did you mean `{close}`?)"),
-                        None => String::new(),
-                    };
+                    let message = t!("import-column-ignored", text = text);
                     problems
                         .warnings
-                        .push(format!("column `{text}` is not imported{hint}"));
+                        .push(with_suggestion(message, &slug, known));
                 }
             }
         }
@@ -196,17 +195,17 @@ impl Header {
             .into_iter()
             .filter(|&c| self.position(c).is_none())
             .map(|c| {
-                format!(
-                    "missing column `{}` (or `{}`)",
-                    c.name(),
-                    c.headers()[1..].join("`, `")
+                t!(
+                    "import-missing-column",
+                    column = c.name(),
+                    others = c.headers()[1..].join("`, `")
                 )
             })
             .collect();
         if self.position(Column::ProducerId).is_none()
             && self.position(Column::ProducerName).is_none()
         {
-            missing.push("missing column `producer-id` or `producer-name`".to_owned());
+            missing.push(t!("import-missing-producer-column"));
         }
         missing
     }

@@ -17,6 +17,7 @@ pub mod sheet;
 pub mod table;
 pub mod yaml_text;
 
+use crate::t;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -136,7 +137,7 @@ fn read_csv(csv_file: &Path) -> Result<(table::Table, Report), Diagnostics> {
     let source = content::read_source(Path::new(""), csv_file).map_err(|mut error| {
         // Excel's plain "CSV" is in the Windows code page (1258 for Vietnamese).
         if error.message.contains("UTF-8") {
-            error.message += " (in Excel: Save As, then the type \"CSV UTF-8\")";
+            error.message += &t!("import-csv-utf8-hint");
         }
         error
     })?;
@@ -210,8 +211,11 @@ fn check(mut content: RawContent, files: &[PlannedFile], today: NaiveDate, repor
         };
         match read_back {
             Ok(record) if record == file.record => {}
-            Ok(_) => report.error(file.line, "internal error: the YAML written for this row reads back differently; please report it"),
-            Err(error) => report.error(file.line, format!("internal error: the YAML written for this row does not read back ({error}); please report it")),
+            Ok(_) => report.error(file.line, t!("import-internal-differs")),
+            Err(error) => report.error(
+                file.line,
+                t!("import-internal-unreadable", error = error.to_string()),
+            ),
         }
         lines.insert(&file.path, file.line);
     }

@@ -1,6 +1,7 @@
 //! From rows to files: each row's producer found, or planned once from the rows that
 //! describe it, and each file's action decided by what exists.
 
+use crate::t;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -63,7 +64,7 @@ impl Planner<'_> {
     fn add(&mut self, mut row: Row) -> Result<(), String> {
         let line = row.line;
         if let Some(first) = self.slugs.insert(row.slug.clone(), line) {
-            return Err(format!("product `{}` is also on line {first}", row.slug));
+            return Err(t!("import-product-twice", slug = &row.slug, line = first));
         }
         let id = producer_id(&row.producer, &self.existing)?;
         let producer_district = self.producer(&id, &row)?;
@@ -92,10 +93,9 @@ impl Planner<'_> {
         });
         let existing = self.existing.get(id).copied();
         match (described, earlier, existing) {
-            (Some(record), Some((first, earlier)), _) if record != **earlier => Err(format!(
-                "producer `{id}` is described differently on line {}",
-                first.line
-            )),
+            (Some(record), Some((first, earlier)), _) if record != **earlier => {
+                Err(t!("import-producer-differs", id = id, line = first.line))
+            }
             (_, Some((first, earlier)), _) => Ok(match (first.action, existing) {
                 (Action::Keep, Some(kept)) => kept.district.clone(),
                 _ => earlier.district.clone(),
@@ -164,9 +164,7 @@ fn producer_id(
         .min();
     match same_name {
         Some(id) => Ok(id),
-        None if key.is_empty() => Err(format!(
-            "producer-name `{name}` gives no id: add a producer-id column"
-        )),
+        None if key.is_empty() => Err(t!("import-producer-name-no-id", name = name)),
         None => Ok(key),
     }
 }
@@ -195,7 +193,7 @@ fn missing_producer(
     existing: &HashMap<&str, &ProducerRecord>,
 ) -> String {
     let message = with_suggestion(
-        format!("unknown producer `{id}`"),
+        t!("product-unknown-producer", id = id),
         id,
         existing.keys().copied(),
     );
@@ -207,5 +205,9 @@ fn missing_producer(
     .into_iter()
     .filter_map(|(column, absent)| absent.then_some(column))
     .collect();
-    format!("{message}; to create it, fill in {}", missing.join(", "))
+    t!(
+        "import-producer-to-create",
+        message = message,
+        columns = missing.join(", ")
+    )
 }

@@ -1,5 +1,6 @@
 //! One spreadsheet row read into a product record and its producer's cells.
 
+use crate::t;
 use csv::StringRecord;
 
 use crate::content::RawContent;
@@ -55,7 +56,10 @@ impl Cells<'_> {
     fn required(&self, column: Column, errors: &mut Vec<CellError>) -> Option<&str> {
         let cell = self.get(column);
         if cell.is_none() {
-            errors.push((Some(column), format!("{} is empty", column.name())));
+            errors.push((
+                Some(column),
+                t!("import-cell-empty", column = column.name()),
+            ));
         }
         cell
     }
@@ -88,10 +92,7 @@ pub fn read(
         None => {
             let slug = slugify(name);
             if slug.is_empty() && !name.is_empty() {
-                errors.push((
-                    Some(Column::Name),
-                    format!("name `{name}` gives no slug: add a `slug` column"),
-                ));
+                errors.push((Some(Column::Name), t!("import-name-no-slug", name = name)));
             }
             slug
         }
@@ -150,10 +151,7 @@ pub fn read(
         email: cells.owned(Column::Email),
     };
     if producer.id.is_none() && producer.name.is_none() {
-        errors.push((
-            None,
-            "the producer is empty: fill in producer-id or producer-name".to_owned(),
-        ));
+        errors.push((None, t!("import-producer-empty")));
     }
 
     match (stars, category, decision, issued) {
@@ -208,10 +206,7 @@ fn price(cells: &Cells, errors: &mut Vec<CellError>) -> Option<PriceRecord> {
         Some(min) => Some(PriceRecord { min, max, unit }),
         None => {
             if cells.get(Column::PriceMin).is_none() && (max.is_some() || unit.is_some()) {
-                errors.push((
-                    Some(Column::PriceMin),
-                    "price-max and unit need price-min, the lowest price".to_owned(),
-                ));
+                errors.push((Some(Column::PriceMin), t!("import-price-min-needed")));
             }
             None
         }

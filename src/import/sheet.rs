@@ -6,6 +6,7 @@
 //! file) becomes `YYYY-MM-DD`, a whole number loses Excel's `.0`, and text stays as
 //! typed, numbers typed as text included.
 
+use crate::t;
 use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
@@ -33,8 +34,8 @@ pub struct Sheet {
 
 /// Read the sheet `wanted`, or the first one.
 pub fn read(path: &Path, wanted: Option<&str>) -> Result<Sheet, String> {
-    let mut workbook =
-        open_workbook_auto(path).map_err(|e| format!("cannot read the workbook: {e}"))?;
+    let mut workbook = open_workbook_auto(path)
+        .map_err(|e| t!("import-workbook-unreadable", error = e.to_string()))?;
     let names = workbook.sheet_names();
     let name = match wanted {
         Some(wanted) => names
@@ -42,20 +43,25 @@ pub fn read(path: &Path, wanted: Option<&str>) -> Result<Sheet, String> {
             .find(|n| *n == wanted)
             .cloned()
             .ok_or_else(|| {
-                let message = format!(
-                    "the workbook has no sheet `{wanted}`; its sheets are {}",
-                    names.join(", ")
+                let message = t!(
+                    "import-no-such-sheet",
+                    wanted = wanted,
+                    sheets = names.join(", ")
                 );
                 with_suggestion(message, wanted, names.iter().map(String::as_str))
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| "the workbook has no sheet".to_owned())?,
+            .ok_or_else(|| t!("import-no-sheet"))?,
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| format!("cannot read sheet `{name}`: {e}"))?;
+    let range = workbook.worksheet_range(&name).map_err(|e| {
+        t!(
+            "import-sheet-unreadable",
+            name = &name,
+            error = e.to_string()
+        )
+    })?;
     // The range starts at its first filled cell, not always A1.
     let (top, left) = range.start().unwrap_or((0, 0));
     let (top, left) = (top as usize, left as usize);
@@ -91,21 +97,12 @@ fn text(cell: &Data) -> Result<String, String> {
         Data::Bool(b) => b.to_string(),
         Data::DateTime(serial) => match serial.as_datetime() {
             Some(moment) => moment.date().format("%Y-%m-%d").to_string(),
-            None => {
-                return Err(format!(
-                    "the date cell holds {}, which is not a date",
-                    serial.as_f64()
-                ))
-            }
+            None => return Err(t!("import-date-cell", value = serial.as_f64().to_string())),
         },
         // ODS stores dates as ISO text already.
         Data::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
         Data::DurationIso(text) => text.clone(),
-        Data::Error(error) => {
-            return Err(format!(
-                "the cell shows the Excel error {error}: put the value itself in it"
-            ))
-        }
+        Data::Error(error) => return Err(t!("import-excel-error", error = error.to_string())),
     })
 }
 

@@ -1,6 +1,7 @@
 //! The spreadsheet as a header and rows, each row with the line (or sheet row) it
 //! starts on.
 
+use crate::t;
 use csv::StringRecord;
 
 use super::columns::Header;
@@ -35,13 +36,13 @@ pub fn read_table(text: &str, report: &mut Report) -> Table {
                 records.push((line, record));
             }
             Err(error) if index == 0 => {
-                report.error(1, format!("cannot read the header row: {error}"));
+                report.error(1, t!("import-header-unreadable", error = error.to_string()));
                 // Without the columns, every row would only repeat the problem.
                 return Table::default();
             }
             Err(error) => {
                 let line = error.position().map_or(0, |p| p.line() as usize);
-                report.error(line, format!("cannot read this row: {error}"));
+                report.error(line, t!("import-row-unreadable", error = error.to_string()));
             }
         }
     }
@@ -65,8 +66,8 @@ pub fn from_records(
         report.error(
             1,
             match find_header {
-                true => "no row names the columns: the header row must name them (see the README's list of columns)",
-                false => "the file is empty: the first line must name the columns",
+                true => t!("import-no-header-row"),
+                false => t!("import-empty-file"),
             },
         );
         return Table::default();
@@ -93,10 +94,10 @@ pub fn from_records(
         if extra.clone().any(|cell| !cell.trim().is_empty()) {
             report.error(
                 line,
-                format!(
-                    "this row has {} cells but the header names {} columns",
-                    record.len(),
-                    header_record.len()
+                t!(
+                    "import-row-too-long",
+                    cells = record.len(),
+                    columns = header_record.len()
                 ),
             );
             continue;

@@ -2,6 +2,7 @@
 //! summary `ocop check` prints for each edition.
 
 use crate::domain::{Lang, Localized, Product};
+use crate::t;
 
 use super::Catalogue;
 
@@ -49,17 +50,17 @@ impl Coverage {
 
 impl std::fmt::Display for Coverage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let of = |(done, all): (usize, usize)| format!("{done} of {all}");
-        write!(
-            f,
-            "{}: translated {} products ({} completely), {} producers, {} categories, {} districts and {} pages",
-            self.lang.code(),
-            of(self.products),
-            self.products_complete,
-            of(self.producers),
-            of(self.categories),
-            of(self.districts),
-            of(self.pages),
-        )
+        let of = |(done, all): (usize, usize)| t!("coverage-of", done = done, all = all);
+        let line = t!(
+            "coverage",
+            lang = self.lang.code(),
+            products = of(self.products),
+            complete = self.products_complete,
+            producers = of(self.producers),
+            categories = of(self.categories),
+            districts = of(self.districts),
+            pages = of(self.pages)
+        );
+        f.write_str(&line)
     }
 }

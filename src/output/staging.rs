@@ -4,6 +4,7 @@
 //! `ocop serve` updates its preview in place instead: after an edit it writes the few
 //! files that changed, each replaced whole by a rename.
 
+use crate::t;
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write as _};
@@ -272,16 +273,10 @@ pub fn refuse_target(root: &Path, target: &Path) -> Option<String> {
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let (root, target_real) = (canonical(root), canonical(target));
     if root.starts_with(&target_real) {
-        return Some(format!(
-            "output folder {} contains the site's sources",
-            target.display()
-        ));
+        return Some(t!("output-holds-sources", output = target));
     }
     if target.join("content").is_dir() || target.join("Cargo.toml").is_file() {
-        return Some(format!(
-            "output folder {} looks like a project, not a built site",
-            target.display()
-        ));
+        return Some(t!("output-is-a-project", output = target));
     }
     None
 }

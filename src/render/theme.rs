@@ -1,5 +1,6 @@
 //! Loading a theme: its Tera templates, its strings and the static files it ships.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 
 use tera::{Kwargs, State, Tera, TeraResult};
@@ -80,9 +81,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     // Tera refuses a template calling a function it does not know, and the real `tr`
     // needs an edition's strings: `register_tr` replaces this one on each edition's copy.
     tera.register_function(TR, |_: Kwargs, _: &State| -> TeraResult<String> {
-        Err(tera::Error::message(
-            "`tr` is called before the edition's strings are registered",
-        ))
+        Err(tera::Error::message(t!("theme-tr-too-early")))
     });
     register_asset(&mut tera, &static_files);
     tera.add_raw_templates(templates.iter().copied())
@@ -90,7 +89,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     if let Some(missing) = required().find(|t| !tera.contains_template(t)) {
         return Err(Diagnostic::new(
             templates_path.join(missing),
-            "template is missing: every theme needs one template per kind of page",
+            t!("theme-template-missing"),
         ));
     }
     let tr_calls = (templates.iter())
@@ -123,7 +122,7 @@ fn register_asset(tera: &mut Tera, files: &[StaticFile]) {
             match published.iter().find(|(name, _)| name == path) {
                 Some((_, published)) => Ok(published.clone()),
                 None => Err(tera::Error::message(with_suggestion(
-                    format!("the theme has no static file `{path}`"),
+                    t!("theme-no-static-file", path = path),
                     path,
                     published.iter().map(|(name, _)| name.as_str()),
                 ))),
@@ -203,9 +202,7 @@ fn check_tr_calls(calls: &[TrCall], reference: &Strings, templates_path: &Path) 
                 }
             }
             CallKey::Computed => {}
-            CallKey::Missing => errors.push(at(format!(
-                "`{TR}` needs the key of its text: `{TR}(key=\"…\", …)`"
-            ))),
+            CallKey::Missing => errors.push(at(t!("theme-tr-no-key", tr = TR))),
         }
     }
     errors

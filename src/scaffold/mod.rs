@@ -9,6 +9,7 @@
 
 pub mod site;
 
+use crate::t;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -58,19 +59,18 @@ pub fn product(
     let producers = content.producers.iter().map(|p| p.id.as_str());
     if !producers.clone().any(|id| id == producer) {
         let message = with_suggestion(
-            format!("unknown producer `{producer}`"),
+            t!("product-unknown-producer", id = producer),
             producer,
             producers,
         );
-        return Err(format!(
-            "{message}; create it first with `ocop new producer {}`",
-            slugify(producer)
+        return Err(t!(
+            "new-producer-first",
+            message = message,
+            id = slugify(producer)
         ));
     }
     let categories = content.category_records();
-    let first = categories
-        .first()
-        .ok_or("content/categories.yaml lists no category: add the categories first")?;
+    let first = categories.first().ok_or_else(|| t!("new-no-category"))?;
     let choices = categories
         .iter()
         .map(|c| {
@@ -109,9 +109,7 @@ pub fn product(
 pub fn producer(content: &RawContent, id: &str, name: Option<&str>) -> Result<Scaffold, String> {
     require_slug("producer id", id)?;
     let districts = content.district_records();
-    let first = districts
-        .first()
-        .ok_or("content/districts.yaml lists no district: add the districts first")?;
+    let first = districts.first().ok_or_else(|| t!("new-no-district"))?;
     let choices = districts
         .iter()
         .map(|d| choice(&d.id, &d.name))

@@ -4,6 +4,7 @@
 //! OCOP groups are the demo's `content/categories.yaml`, and the nginx server block is
 //! `deploy/nginx.conf`, so that each has one source.
 
+use crate::t;
 use std::path::PathBuf;
 
 use crate::content::text::normalize;
@@ -44,15 +45,15 @@ pub fn parse_languages(text: &str) -> Result<Vec<Lang>, String> {
     for code in text.split(',').map(str::trim) {
         let lang = Lang::from_code(code).ok_or_else(|| {
             let codes = Lang::ALL.map(Lang::code).join(", ");
-            format!("unknown language `{code}`: use {codes}, such as `vi,en`")
+            t!("init-unknown-language", code = code, codes = codes)
         })?;
         if languages.contains(&lang) {
-            return Err(format!("language `{code}` is listed twice"));
+            return Err(t!("site-language-twice", code = code));
         }
         languages.push(lang);
     }
     if languages.first() != Some(&Lang::Vi) {
-        return Err("the first language must be `vi`, the language the records are written in, such as `vi,en`".into());
+        return Err(t!("init-first-language"));
     }
     Ok(languages)
 }
@@ -67,7 +68,7 @@ pub fn files(options: &SiteOptions) -> Result<Vec<Scaffold>, String> {
                 .collect::<Vec<_>>()
                 .join(" ");
             if name.is_empty() {
-                return Err("--province is empty: give the province's name, such as `--province \"Hà Giang\"`".into());
+                return Err(t!("init-province-empty"));
             }
             name
         }

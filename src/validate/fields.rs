@@ -1,5 +1,6 @@
 //! Checks shared by every kind of record: slugs, dates, references by id.
 
+use crate::t;
 use chrono::NaiveDate;
 
 use crate::content::locate::Seg;
@@ -11,10 +12,7 @@ use crate::diagnostics::{with_suggestion, Diagnostic};
 /// the byte where it does.
 pub fn too_deep(text: &str) -> Option<(String, usize)> {
     let found = markdown::nesting(text);
-    let message = format!(
-        "Markdown nested {} levels deep (quotes, lists or HTML elements); at most {MAX_DEPTH} are allowed",
-        found.deepest
-    );
+    let message = t!("markdown-too-deep", depth = found.deepest, max = MAX_DEPTH);
     found.too_deep_at.map(|at| (message, at))
 }
 
@@ -67,10 +65,14 @@ pub fn not_a_slug(what: &str, text: &str) -> Option<String> {
     if is_slug(text) {
         return None;
     }
-    let rule = "use lowercase ASCII letters, digits and hyphens";
     Some(match slugify(text) {
-        suggestion if suggestion.is_empty() => format!("{what} `{text}` is not a slug: {rule}"),
-        suggestion => format!("{what} `{text}` is not a slug: {rule}, such as `{suggestion}`"),
+        suggestion if suggestion.is_empty() => t!("not-a-slug", what = what, text = text),
+        suggestion => t!(
+            "not-a-slug-such-as",
+            what = what,
+            text = text,
+            suggestion = suggestion
+        ),
     })
 }
 
@@ -88,12 +90,11 @@ pub fn date(source: &Source, at: &[Seg], text: &str) -> Result<NaiveDate, Diagno
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten();
     parsed.ok_or_else(|| {
-        let why = if shaped {
-            "no such day in the calendar"
-        } else {
-            "write dates as YYYY-MM-DD, for example 2023-02-20"
+        let message = match shaped {
+            true => t!("date-no-such-day", text = text),
+            false => t!("date-shape", text = text),
         };
-        source.error(at, format!("invalid date `{text}`: {why}"))
+        source.error(at, message)
     })
 }
 
@@ -106,7 +107,7 @@ pub fn reference<'a>(
     ids: impl Iterator<Item = &'a str> + Clone,
 ) -> Result<usize, Diagnostic> {
     ids.clone().position(|id| id == typed).ok_or_else(|| {
-        let message = format!("unknown {what} `{typed}`");
+        let message = t!("unknown-reference", what = what, typed = typed);
         source.error(at, with_suggestion(message, typed, ids))
     })
 }
@@ -115,7 +116,7 @@ pub fn reference<'a>(
 pub fn required_text(source: &Source, at: &[Seg], what: &str, text: &str) -> Option<Diagnostic> {
     text.trim()
         .is_empty()
-        .then(|| source.error(at, format!("{what} must not be empty")))
+        .then(|| source.error(at, t!("required-text", what = what)))
 }
 
 /// What `ocop new` writes where the team must put a real value.
@@ -133,11 +134,11 @@ pub fn placeholders(source: &Source, refuse: bool) -> Vec<Diagnostic> {
         .filter_map(|(i, line)| {
             let at = line.find(PLACEHOLDER)?;
             let column = line[..at].chars().count() + 1;
-            let found = Diagnostic::new(&source.path, match refuse {
-                true => format!("`{PLACEHOLDER}` marks a value still to be replaced: replace it before publishing (`ocop check`, `ocop serve` and `ocop build --drafts` only warn)"),
-                false => format!("`{PLACEHOLDER}` marks a value still to be replaced; it would be published as it is"),
-            })
-            .at(i + 1, column);
+            let message = match refuse {
+                true => t!("placeholder-refused", placeholder = PLACEHOLDER),
+                false => t!("placeholder-left", placeholder = PLACEHOLDER),
+            };
+            let found = Diagnostic::new(&source.path, message).at(i + 1, column);
             Some(match refuse {
                 true => found,
                 false => found.warning(),

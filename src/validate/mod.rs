@@ -12,6 +12,7 @@ pub mod shops;
 pub mod site;
 pub mod taxonomy;
 
+use crate::t;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -98,9 +99,10 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Validated>, Diag
         match first_with_slug.get(&slug) {
             Some(first) => diagnostics.push(loaded.source.error(
                 &[Seg::Key("name")],
-                format!(
-                    "duplicate product slug `{slug}`: {} publishes to the same address",
-                    first.source.path.display()
+                t!(
+                    "duplicate-product-slug",
+                    slug = &slug,
+                    other = first.source.path.as_path()
                 ),
             )),
             None => {
@@ -121,13 +123,11 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Validated>, Diag
             Ok(product) => {
                 for (i, alias) in product.aliases.iter().enumerate() {
                     let taken = if first_with_slug.contains_key(alias) {
-                        Some(format!("alias `{alias}` is the slug of another product"))
+                        Some(t!("alias-of-another-product", alias = alias))
                     } else {
                         aliases
                             .insert(alias.clone(), product.slug.clone())
-                            .map(|other| {
-                                format!("alias `{alias}` is already an alias of `{other}`")
-                            })
+                            .map(|other| t!("alias-taken", alias = alias, other = other))
                     };
                     if let Some(message) = taken {
                         diagnostics.push(
@@ -170,10 +170,10 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Validated>, Diag
         if let Some(first) = first_news.insert(&loaded.id, loaded) {
             diagnostics.push(loaded.source.error(
                 &[Seg::Key("title")],
-                format!(
-                    "duplicate news slug `{}`: {} publishes to the same address",
-                    loaded.id,
-                    first.source.path.display()
+                t!(
+                    "duplicate-news-slug",
+                    slug = &loaded.id,
+                    other = first.source.path.as_path()
                 ),
             ));
             continue;

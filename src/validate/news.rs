@@ -2,6 +2,7 @@
 //! cards and the cover photo. Whether an item is published (draft, future date) is
 //! decided here too, so that no later stage can show an unpublished item.
 
+use crate::t;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -32,10 +33,10 @@ pub fn news(
     if !is_slug(&loaded.id) || RESERVED.contains(&loaded.id.as_str()) {
         errors.push(source.error(
             &[Key("title")],
-            format!(
-                "news slug `{}` (the file or folder name) must be a lowercase ASCII slug other than `trang`, such as `{}`",
-                loaded.id,
-                slugify(&loaded.id)
+            t!(
+                "news-slug",
+                slug = &loaded.id,
+                suggestion = slugify(&loaded.id)
             ),
         ));
     }
@@ -51,7 +52,7 @@ pub fn news(
     for (i, slug) in front.products.iter().enumerate() {
         if !products.contains(&slug.as_str()) {
             let (line, column) = value_position(source, &[Key("products"), Index(i)], slug);
-            let message = format!("unknown product `{slug}` in `products`");
+            let message = t!("news-unknown-product", slug = slug);
             errors.push(
                 Diagnostic::new(
                     &source.path,
@@ -79,7 +80,7 @@ pub fn news(
             .parent()
             .map(|p| root.join(p))
             .unwrap_or_default();
-        match inspect(&dir, file) {
+        match inspect(&dir, file, &t!("photo-folder-news")) {
             Ok(header) => Some(Photo {
                 stem: slugify(
                     &Path::new(file)
@@ -96,7 +97,6 @@ pub fn news(
                 height: header.height,
             }),
             Err(why) => {
-                let why = why.replace("product's folder", "news item's folder");
                 errors.push(source.error(&[Key("cover")], why));
                 None
             }
@@ -135,7 +135,7 @@ pub fn cards(
         match embed.slug {
             Ok(slug) if products.contains(&slug.as_str()) => embedded.push(slug),
             Ok(slug) => {
-                let message = format!("unknown product `{slug}` in a product card");
+                let message = t!("card-unknown-product", slug = &slug);
                 errors.push(
                     Diagnostic::new(
                         &source.path,

@@ -5,6 +5,7 @@ use crate::content::{markdown, Loaded, PageSource};
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::domain::language::PageText;
 use crate::domain::Page;
+use crate::t;
 
 use super::fields::{is_slug, markdown_body, slugify};
 
@@ -38,21 +39,17 @@ fn page_slug(loaded: &Loaded<PageSource>) -> Result<Page, Diagnostic> {
     if !is_slug(&loaded.id) {
         return Err(loaded.source.error(
             &[Key("title")],
-            format!(
-                "page file name `{}` must be a lowercase ASCII slug, such as `{}.md`",
-                loaded.id,
-                slugify(&loaded.id)
+            t!(
+                "page-file-name",
+                name = &loaded.id,
+                suggestion = slugify(&loaded.id)
             ),
         ));
     }
     if RESERVED.contains(&loaded.id.as_str()) {
-        return Err(loaded.source.error(
-            &[Key("title")],
-            format!(
-                "page slug `{}` is taken by the catalogue's own pages: rename the file",
-                loaded.id
-            ),
-        ));
+        return Err(loaded
+            .source
+            .error(&[Key("title")], t!("page-slug-reserved", slug = &loaded.id)));
     }
     Ok(Page {
         slug: loaded.id.clone(),
@@ -78,10 +75,7 @@ pub fn attach_translation(
     body_errors(loaded, products)?;
     let Some(page) = pages.iter_mut().find(|p| p.slug == slug) else {
         let message = with_suggestion(
-            format!(
-                "`{}.en.md` translates a page `{slug}.md` that does not exist",
-                slug
-            ),
+            t!("page-translation-orphan", slug = slug),
             slug,
             pages.iter().map(|p| p.slug.as_str()),
         );

@@ -1,6 +1,7 @@
 //! Photo references: the file must sit inside the product's own folder and be an
 //! image we can read. Only the header is read here; decoding happens in `assets`.
 
+use crate::t;
 use std::path::{Component, Path, PathBuf};
 
 use crate::content::locate::Seg::{Index, Key};
@@ -24,35 +25,30 @@ pub struct PhotoHeader {
 }
 
 /// Check `file`, as written in `product.yaml`, against the product folder `dir`.
-pub fn inspect(dir: &Path, file: &str) -> Result<PhotoHeader, String> {
+/// `folder` names the folder in messages: the product's, or the news item's.
+pub fn inspect(dir: &Path, file: &str, folder: &str) -> Result<PhotoHeader, String> {
     let relative = Path::new(file);
     let escapes = relative.is_absolute()
         || relative
             .components()
             .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     if file.trim().is_empty() || escapes {
-        return Err(format!(
-            "photo `{file}` must be a file inside the product's folder (no `..` or absolute paths)"
-        ));
+        return Err(t!("photo-escapes", file = file, folder = folder));
     }
     let path = dir.join(relative);
     let path = if path.is_file() {
         path
     } else {
-        composed_match(&path)
-            .ok_or_else(|| format!("photo `{file}` does not exist in the product's folder"))?
+        composed_match(&path).ok_or_else(|| t!("photo-missing", file = file, folder = folder))?
     };
     // A link may still point elsewhere; what counts is where the bytes really live.
     let (real, real_dir) = (path.canonicalize(), dir.canonicalize());
     match (real, real_dir) {
         (Ok(real), Ok(real_dir)) if real.starts_with(&real_dir) => {}
-        _ => {
-            return Err(format!(
-                "photo `{file}` points outside the product's folder"
-            ))
-        }
+        _ => return Err(t!("photo-points-outside", file = file, folder = folder)),
     }
-    let (width, height) = read_header(&path).map_err(|why| format!("photo `{file}` {why}"))?;
+    let (width, height) =
+        read_header(&path).map_err(|why| t!("photo-problem", file = file, why = why))?;
     Ok(PhotoHeader {
         path,
         width,
@@ -85,10 +81,11 @@ pub fn budget_warnings(loaded: &Loaded<ProductRecord>, product: &Product) -> Vec
                 .source
                 .error(
                     &[Key("photos"), Index(i), Key("file")],
-                    format!(
-                        "photo `{}` is only {} px wide and will look blurry; use one at \
-                         least {MIN_WIDTH} px wide (1600 px is best)",
-                        loaded.record.photos[i].file, photo.width
+                    t!(
+                        "photo-small",
+                        file = &loaded.record.photos[i].file,
+                        width = photo.width,
+                        min = MIN_WIDTH
                     ),
                 )
                 .warning()

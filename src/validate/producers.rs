@@ -5,6 +5,7 @@ use crate::content::{markdown, Loaded};
 use crate::diagnostics::{with_suggestion, Diagnostic};
 use crate::domain::records::ProducerRecord;
 use crate::domain::{District, Platform, Producer, ProducerType};
+use crate::t;
 
 use super::fields::{descriptions, is_slug, reference, required_text};
 use super::shops::check_url;
@@ -22,10 +23,10 @@ pub fn producer(
     if !is_slug(&loaded.id) {
         errors.push(source.error(
             &[Key("name")],
-            format!(
-                "file name `{}` must be a lowercase ASCII slug, such as `{}.yaml`",
-                loaded.id,
-                super::fields::slugify(&loaded.id)
+            t!(
+                "producer-file-name",
+                name = &loaded.id,
+                suggestion = super::fields::slugify(&loaded.id)
             ),
         ));
     }
@@ -39,20 +40,20 @@ pub fn producer(
     let kind = ProducerType::from_id(&record.kind).unwrap_or_else(|| {
         let ids = ProducerType::ALL.map(ProducerType::id);
         let message = with_suggestion(
-            format!("unknown producer type `{}`", record.kind),
+            t!("producer-unknown-type", kind = &record.kind),
             &record.kind,
             ids,
         );
         errors.push(source.error(
             &[Key("type")],
-            format!("{message}; expected one of {}", ids.join(", ")),
+            t!("expected-one-of", message = message, names = ids.join(", ")),
         ));
         ProducerType::Household
     });
     let district = reference(
         source,
         &[Key("district")],
-        "district",
+        &t!("noun-district"),
         &record.district,
         districts.iter().map(|d| d.id.as_str()),
     )
@@ -65,7 +66,7 @@ pub fn producer(
         let own_site = platforms.iter().find(|p| p.id == "website")?;
         check_url(own_site, url)
             .map_err(|message| {
-                errors.push(source.error(&[Key("website")], format!("website {message}")))
+                errors.push(source.error(&[Key("website")], t!("producer-website", why = message)))
             })
             .ok()
             .map(|shop| shop.url)

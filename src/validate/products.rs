@@ -1,6 +1,7 @@
 //! `products/<slug>/product.yaml`: star level, references, certificate dates,
 //! photos, prices and shop links.
 
+use crate::t;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -37,27 +38,18 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
     let mut errors = Vec::new();
     let slug = slugify(&loaded.id);
     if slug.is_empty() {
-        errors.push(source.error(
-            &[Key("name")],
-            "the product folder's name must contain letters or digits",
-        ));
+        errors.push(source.error(&[Key("name")], t!("product-folder-name")));
     }
     errors.extend(required_text(source, &[Key("name")], "name", &record.name));
 
     if !(3..=5).contains(&record.stars) {
-        errors.push(source.error(
-            &[Key("stars")],
-            format!(
-                "stars must be 3, 4 or 5: only 3★ to 5★ products are OCOP-certified (got {})",
-                record.stars
-            ),
-        ));
+        errors.push(source.error(&[Key("stars")], t!("product-stars", stars = record.stars)));
     }
 
     let category = reference(
         source,
         &[Key("category")],
-        "category",
+        &t!("noun-category"),
         &record.category,
         cx.categories.iter().map(|c| c.id.as_str()),
     )
@@ -68,9 +60,10 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
             let known = &cx.categories[c].subcategories;
             let found = known.iter().position(|s| &s.id == typed);
             if found.is_none() {
-                let message = format!(
-                    "unknown subcategory `{typed}` in category `{}`",
-                    cx.categories[c].id
+                let message = t!(
+                    "product-unknown-subcategory",
+                    typed = typed,
+                    category = &cx.categories[c].id
                 );
                 let hint = with_suggestion(message, typed, known.iter().map(|s| s.id.as_str()));
                 errors.push(source.error(&[Key("subcategory")], hint));
@@ -84,7 +77,7 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
         None => {
             // Suggested by id and by name: the team often types the name as an id.
             let message = with_named_suggestion(
-                format!("unknown producer `{}`", record.producer),
+                t!("product-unknown-producer", id = &record.producer),
                 &record.producer,
                 cx.producers.iter().map(|p| (p.id.as_str(), p.name())),
             );
@@ -96,7 +89,7 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
         (Some(typed), _) => reference(
             source,
             &[Key("district")],
-            "district",
+            &t!("noun-district"),
             typed,
             cx.districts.iter().map(|d| d.id.as_str()),
         )
@@ -117,7 +110,11 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
         if length > SUMMARY_MAX_CHARS {
             errors.push(source.error(
                 at,
-                format!("summary is {length} characters; keep it to {SUMMARY_MAX_CHARS} or fewer"),
+                t!(
+                    "product-summary-long",
+                    length = length,
+                    max = SUMMARY_MAX_CHARS
+                ),
             ));
         }
     }
@@ -133,7 +130,7 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
 
     if let Some(price) = &record.price {
         if price.max.is_some_and(|max| max < price.min) {
-            errors.push(source.error(&[Key("price"), Key("max")], "price max is lower than min"));
+            errors.push(source.error(&[Key("price"), Key("max")], t!("product-price-range")));
         }
     }
 
@@ -144,12 +141,9 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
     for (i, alias) in record.aliases.iter().enumerate() {
         let at = [Key("aliases"), Index(i)];
         if !is_slug(alias) {
-            errors.push(source.error(
-                &at,
-                format!("alias `{alias}` must be an old product slug, such as `lap-suon-cu`"),
-            ));
+            errors.push(source.error(&at, t!("alias-not-a-slug", alias = alias)));
         } else if *alias == slug {
-            errors.push(source.error(&at, format!("alias `{alias}` is the product's own slug")));
+            errors.push(source.error(&at, t!("alias-own-slug", alias = alias)));
         }
     }
 
@@ -205,7 +199,11 @@ fn certificate(
     if issued > cx.today {
         errors.push(source.error(
             &[Key("certificate"), Key("date")],
-            format!("certificate date {issued} is after today ({})", cx.today),
+            t!(
+                "certificate-in-future",
+                issued = issued.to_string(),
+                today = cx.today.to_string()
+            ),
         ));
     }
     let expires = match &record.expires {
@@ -216,7 +214,7 @@ fn certificate(
             if expires < issued {
                 errors.push(source.error(
                     &[Key("certificate"), Key("expires")],
-                    "certificate expires before it was issued",
+                    t!("certificate-expires-first"),
                 ));
             }
             expires
@@ -246,7 +244,7 @@ fn photos(
         .unwrap_or_default();
     let mut photos = Vec::new();
     for (i, photo) in record.photos.iter().enumerate() {
-        match inspect(&dir, &photo.file) {
+        match inspect(&dir, &photo.file, &t!("photo-folder-product")) {
             Ok(header) => photos.push(Photo {
                 stem: slugify(
                     Path::new(&photo.file)
@@ -285,23 +283,14 @@ fn photos(
             ),
         ] {
             if alt.is_some_and(|a| a.trim().is_empty()) {
-                errors.push(source.error(
-                    at,
-                    "alt must describe the photo for people who cannot see it",
-                ));
+                errors.push(source.error(at, t!("photo-alt-empty")));
             }
         }
     }
     let mut stems: Vec<&str> = photos.iter().map(|p| p.stem.as_str()).collect();
     stems.sort_unstable();
     if let Some(pair) = stems.windows(2).find(|w| w[0] == w[1]) {
-        errors.push(source.error(
-            &[Key("photos")],
-            format!(
-                "two photos would both be published as `{}`: rename one",
-                pair[0]
-            ),
-        ));
+        errors.push(source.error(&[Key("photos")], t!("photo-same-name", name = pair[0])));
     }
     photos
 }
@@ -313,7 +302,7 @@ fn shops(loaded: &Loaded<ProductRecord>, cx: &Context, errors: &mut Vec<Diagnost
     for (i, shop) in record.shops.iter().enumerate() {
         let Some(platform) = cx.site.platform(&shop.platform) else {
             let known = cx.site.platforms.iter().map(|p| p.id.as_str());
-            let message = format!("unknown shop platform `{}`", shop.platform);
+            let message = t!("shop-unknown-platform", platform = &shop.platform);
             errors.push(source.error(
                 &[Key("shops"), Index(i), Key("platform")],
                 with_suggestion(message, &shop.platform, known),
@@ -324,7 +313,7 @@ fn shops(loaded: &Loaded<ProductRecord>, cx: &Context, errors: &mut Vec<Diagnost
             Ok(clean) => shops.push(clean),
             Err(why) => errors.push(source.error(
                 &[Key("shops"), Index(i), Key("url")],
-                format!("shop URL {why}"),
+                t!("shop-url", why = why),
             )),
         }
     }
@@ -339,7 +328,7 @@ fn history(loaded: &Loaded<ProductRecord>, errors: &mut Vec<Diagnostic>) -> Vec<
         if !(1..=5).contains(&rating.stars) {
             errors.push(source.error(
                 &[Key("history"), Index(i), Key("stars")],
-                "stars must be from 1 to 5",
+                t!("history-stars"),
             ));
         }
         match date(

@@ -1,6 +1,7 @@
 //! Links to marketplaces: the platform must be known, the link https and on the
 //! platform's own host, so that a typo or a look-alike host never reaches the site.
 
+use crate::t;
 use url::Url;
 
 use crate::domain::{Platform, Shop};
@@ -17,19 +18,20 @@ fn is_tracking_parameter(name: &str) -> bool {
 /// the field, e.g. "shop URL " + "must start with https://".
 pub fn check_url(platform: &Platform, raw: &str) -> Result<Shop, String> {
     let mut url = Url::parse(raw.trim())
-        .map_err(|error| format!("`{raw}` is not a valid address: {error}"))?;
+        .map_err(|error| t!("url-invalid", raw = raw, error = error.to_string()))?;
     if url.scheme() != "https" {
-        return Err(format!("must start with https:// (got `{raw}`)"));
+        return Err(t!("url-not-https", raw = raw));
     }
     let host = url.host_str().unwrap_or_default().to_owned();
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!("must not carry a user name (`{raw}`)"));
+        return Err(t!("url-user-name", raw = raw));
     }
     if !platform.owns_host(&host) {
-        return Err(format!(
-            "host `{host}` does not belong to {} (expected {})",
-            platform.name,
-            platform.hosts.join(", ")
+        return Err(t!(
+            "url-foreign-host",
+            host = &host,
+            platform = &platform.name,
+            hosts = platform.hosts.join(", ")
         ));
     }
     let kept: Vec<(String, String)> = url

@@ -1,5 +1,6 @@
 //! `site.yaml`: the base URL, the theme and the certificate rules.
 
+use crate::t;
 use url::Url;
 
 use crate::content::locate::Seg::{Index, Key};
@@ -34,13 +35,13 @@ pub fn site(
     if record.certificate_validity_months == 0 {
         diagnostics.push(source.error(
             &[Key("certificate_validity_months")],
-            "certificate_validity_months must be at least 1",
+            t!("site-at-least-one", field = "certificate_validity_months"),
         ));
     }
     if record.products_per_page == 0 {
         diagnostics.push(source.error(
             &[Key("products_per_page")],
-            "products_per_page must be at least 1",
+            t!("site-at-least-one", field = "products_per_page"),
         ));
     }
     let mut platforms = builtin_platforms();
@@ -48,10 +49,7 @@ pub fn site(
         if !is_slug(&extra.id) {
             diagnostics.push(source.error(
                 &[Key("platforms"), Index(i), Key("id")],
-                format!(
-                    "platform id `{}` must be a lowercase slug such as `my-shop`",
-                    extra.id
-                ),
+                t!("site-platform-id", id = &extra.id),
             ));
         }
         platforms.retain(|p| p.id != extra.id);
@@ -77,18 +75,19 @@ fn languages(loaded: &Loaded<SiteRecord>, diagnostics: &mut Diagnostics) -> Vec<
             Some(Lang::Vi) if i == 0 => {}
             Some(lang) if i > 0 && !languages.contains(&lang) => languages.push(lang),
             Some(lang) if languages.contains(&lang) && i > 0 => {
-                diagnostics.push(source.error(&at, format!("language `{code}` is listed twice")))
+                diagnostics.push(source.error(&at, t!("site-language-twice", code = code)))
             }
-            Some(_) => diagnostics.push(source.error(
-                &at,
-                "the first language must be `vi`, the language the records are written in",
-            )),
+            Some(_) => diagnostics.push(source.error(&at, t!("site-language-first"))),
             None => {
                 let codes = Lang::ALL.map(Lang::code);
                 let message =
-                    with_suggestion(format!("unsupported language `{code}`"), code, codes);
-                diagnostics
-                    .push(source.error(&at, format!("{message}; supported: {}", codes.join(", "))));
+                    with_suggestion(t!("site-language-unknown", code = code), code, codes);
+                let message = t!(
+                    "site-supported",
+                    message = message,
+                    codes = codes.join(", ")
+                );
+                diagnostics.push(source.error(&at, message));
             }
         }
     }
@@ -163,12 +162,10 @@ fn resolve(
 
 /// `(base_url, base_path)`, both ending in `/`.
 pub fn normalize_base_url(raw: &str) -> Result<(String, String), String> {
-    let url =
-        Url::parse(raw.trim()).map_err(|error| format!("invalid base_url `{raw}`: {error}"))?;
+    let url = Url::parse(raw.trim())
+        .map_err(|error| t!("base-url-invalid", raw = raw, error = error.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(format!(
-            "base_url must be an http(s) address such as https://example.org/ (got `{raw}`)"
-        ));
+        return Err(t!("base-url-scheme", raw = raw));
     }
     let mut base = url
         .as_str()

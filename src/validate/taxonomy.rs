@@ -1,5 +1,6 @@
 //! `districts.yaml` and `categories.yaml`: ids must be slugs and unique.
 
+use crate::t;
 use std::collections::HashSet;
 
 use crate::content::locate::Seg::{self, Index, Key};
@@ -81,13 +82,10 @@ fn check_id(
     let mut path = at.to_vec();
     path.push(Key("id"));
     if !is_slug(id) {
-        diagnostics.push(source.error(
-            &path,
-            format!("id `{id}` must be a lowercase ASCII slug such as `hoa-an`"),
-        ));
+        diagnostics.push(source.error(&path, t!("taxonomy-id", id = id)));
     }
     if !seen.insert(id.to_owned()) {
-        diagnostics.push(source.error(&path, format!("duplicate id `{id}`")));
+        diagnostics.push(source.error(&path, t!("taxonomy-duplicate-id", id = id)));
         false
     } else {
         true

@@ -1,5 +1,6 @@
 //! Reading a camera or phone photo into upright RGB pixels, within memory limits.
 
+use crate::t;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -16,13 +17,9 @@ pub struct Decoded {
 
 /// Decode `bytes`, read from `path`, which names the file in messages.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, String> {
-    let format = supported_format(bytes, path).map_err(|why| format!("the photo {why}"))?;
+    let format = supported_format(bytes, path).map_err(|why| t!("photo-the", why = why))?;
     if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
-        return Err(
-            "the JPEG is cut short or damaged (it never reaches its end marker); \
-                    it was probably copied incompletely: copy it again from the camera or phone"
-                .into(),
-        );
+        return Err(t!("photo-jpeg-cut-short"));
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
@@ -32,19 +29,20 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, String> {
     reader.limits(limits);
     let mut decoder = reader
         .into_decoder()
-        .map_err(|e| format!("cannot decode photo: {e}"))?;
+        .map_err(|e| t!("photo-cannot-decode", error = e.to_string()))?;
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(format!(
-            "the photo is {width}×{height} pixels, more than the limit of 100 megapixels"
+        return Err(t!(
+            "photo-the",
+            why = t!("photo-too-many-pixels", width = width, height = height)
         ));
     }
     let orientation = decoder.orientation().ok();
     // A profile we cannot read is treated as none: the photo is then shown as sRGB,
     // which is what a browser would do with it too.
     let icc = decoder.icc_profile().ok().flatten();
-    let mut image =
-        DynamicImage::from_decoder(decoder).map_err(|e| format!("cannot decode photo: {e}"))?;
+    let mut image = DynamicImage::from_decoder(decoder)
+        .map_err(|e| t!("photo-cannot-decode", error = e.to_string()))?;
     if let Some(orientation) = orientation {
         image.apply_orientation(orientation);
     }

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod decode;
 pub mod process;
 
+use crate::t;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -137,7 +138,8 @@ pub fn write_all(
 
 /// The cache entries a job needs, and which of them exist.
 fn plan(job: &Job, cache: &Cache) -> Result<Vec<Need>, String> {
-    let hash = hash_file(&job.photo.source).map_err(|e| format!("cannot read photo: {e}"))?;
+    let hash =
+        hash_file(&job.photo.source).map_err(|e| t!("photo-cannot-read", error = e.to_string()))?;
     let copies = format!(
         "copies v{RECIPE_VERSION} widths {PHOTO_WIDTHS:?} webp q{WEBP_QUALITY} jpeg q{JPEG_QUALITY} srgb"
     );
@@ -158,12 +160,13 @@ fn plan(job: &Job, cache: &Cache) -> Result<Vec<Need>, String> {
 
 /// Decode the photo once and make every missing entry.
 fn fill(job: &Job, cache: &Cache, needs: &mut [Need]) -> Result<(), String> {
-    let bytes = fs::read(&job.photo.source).map_err(|e| format!("cannot read photo: {e}"))?;
+    let bytes =
+        fs::read(&job.photo.source).map_err(|e| t!("photo-cannot-read", error = e.to_string()))?;
     let prepared = Prepared::new(decode::decode(&bytes, &job.photo.source)?);
     drop(bytes);
     // The header read during validation gave the size; the pixels must agree.
     if (prepared.width(), prepared.height()) != (job.photo.width, job.photo.height) {
-        return Err("the photo changed while the site was being built".into());
+        return Err(t!("photo-changed"));
     }
     for need in needs.iter_mut().filter(|n| n.entry.is_none()) {
         let files = if need.share {
@@ -173,7 +176,7 @@ fn fill(job: &Job, cache: &Cache, needs: &mut [Need]) -> Result<(), String> {
         };
         let entry = cache
             .put(&need.key, &files)
-            .map_err(|e| format!("cannot write to the photo cache: {e}"))?;
+            .map_err(|e| t!("photo-cannot-cache", error = e.to_string()))?;
         need.entry = Some(entry);
     }
     Ok(())
@@ -217,7 +220,7 @@ fn publish(job: &Job, needs: &[Need], staging: &dyn Sink) -> Result<(), String> 
     let place = |entry: &Path, name: &str, target: &str| {
         staging
             .link(target, &entry.join(name))
-            .map_err(|e| format!("cannot write photo {target}: {e}"))
+            .map_err(|e| t!("photo-cannot-write", file = target, error = e.to_string()))
     };
     for need in needs {
         let entry = need.entry.as_deref().ok_or("photo was not processed")?;

@@ -2,6 +2,7 @@
 //! and JPEG, and a share image. Encoders write pixels only, so no metadata (EXIF,
 //! GPS, XMP, the camera's colour profile) survives.
 
+use crate::t;
 use std::sync::Arc;
 
 use fast_image_resize::images::Image;
@@ -69,7 +70,7 @@ pub fn shrink(
     let options = ResizeOptions::new().fit_into_destination(Some((0.5, 0.5)));
     Resizer::new()
         .resize(source, &mut resized, &options)
-        .map_err(|e| format!("cannot resize photo: {e}"))?;
+        .map_err(|e| t!("photo-cannot-resize", error = e.to_string()))?;
     Ok(resized)
 }
 
@@ -89,7 +90,13 @@ pub fn encode(image: &Image<'_>, format: PhotoFormat) -> Result<Encoded, String>
             config.method = 4;
             webp::Encoder::from_rgb(image.buffer(), width, height)
                 .encode_advanced(&config)
-                .map_err(|e| format!("cannot encode WebP: {e:?}"))?
+                .map_err(|e| {
+                    t!(
+                        "photo-cannot-encode",
+                        format = "WebP",
+                        error = format!("{e:?}")
+                    )
+                })?
                 .to_vec()
         }
         PhotoFormat::Jpeg => {
@@ -102,7 +109,13 @@ pub fn encode(image: &Image<'_>, format: PhotoFormat) -> Result<Encoded, String>
             encoder.set_optimized_huffman_tables(true);
             encoder
                 .encode(image.buffer(), w, h, jpeg_encoder::ColorType::Rgb)
-                .map_err(|e| format!("cannot encode JPEG: {e}"))?;
+                .map_err(|e| {
+                    t!(
+                        "photo-cannot-encode",
+                        format = "JPEG",
+                        error = e.to_string()
+                    )
+                })?;
             bytes
         }
     };
@@ -143,7 +156,7 @@ fn convert(
     let mut out = vec![0; rgb.len()];
     transform
         .transform(rgb, &mut out)
-        .map_err(|e| format!("cannot convert the colour profile: {e}"))?;
+        .map_err(|e| t!("photo-cannot-convert-profile", error = e.to_string()))?;
     Ok(out)
 }
 

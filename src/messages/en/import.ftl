@@ -1,0 +1,32 @@
+# Reading a spreadsheet (ocop import, src/import/).
+
+import-stars-not-a-number = stars `{ $text }` is not a number: write 3, 4 or 5
+import-not-a-date = { $column } `{ $text }` is not a date: write 2023-02-20 or 20/02/2023
+import-not-an-amount = { $column } `{ $text }` is not an amount: write it in đồng, such as 150000
+import-too-large = { $column } `{ $text }` is too large
+import-column-twice = two columns are `{ $column }`: `{ $text }` repeats it
+import-column-ignored = column `{ $text }` is not imported
+import-missing-column = missing column `{ $column }` (or `{ $others }`)
+import-missing-producer-column = missing column `producer-id` or `producer-name`
+import-csv-utf8-hint = {" "}(in Excel: Save As, then the type "CSV UTF-8")
+import-internal-differs = internal error: the YAML written for this row reads back differently; please report it
+import-internal-unreadable = internal error: the YAML written for this row does not read back ({ $error }); please report it
+import-product-twice = product `{ $slug }` is also on line { $line }
+import-producer-differs = producer `{ $id }` is described differently on line { $line }
+import-producer-name-no-id = producer-name `{ $name }` gives no id: add a producer-id column
+import-producer-to-create = { $message }; to create it, fill in { $columns }
+import-cell-empty = { $column } is empty
+import-name-no-slug = name `{ $name }` gives no slug: add a `slug` column
+import-producer-empty = the producer is empty: fill in producer-id or producer-name
+import-price-min-needed = price-max and unit need price-min, the lowest price
+import-workbook-unreadable = cannot read the workbook: { $error }
+import-no-such-sheet = the workbook has no sheet `{ $wanted }`; its sheets are { $sheets }
+import-no-sheet = the workbook has no sheet
+import-sheet-unreadable = cannot read sheet `{ $name }`: { $error }
+import-date-cell = the date cell holds { $value }, which is not a date
+import-excel-error = the cell shows the Excel error { $error }: put the value itself in it
+import-header-unreadable = cannot read the header row: { $error }
+import-row-unreadable = cannot read this row: { $error }
+import-no-header-row = no row names the columns: the header row must name them (see the README's list of columns)
+import-empty-file = the file is empty: the first line must name the columns
+import-row-too-long = this row has { $cells } cells but the header names { $columns } columns

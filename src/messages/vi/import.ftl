@@ -1,0 +1,32 @@
+# Đọc bảng tính (ocop import, src/import/).
+
+import-stars-not-a-number = số sao `{ $text }` không phải là số: hãy ghi 3, 4 hoặc 5
+import-not-a-date = { $column } `{ $text }` không phải là ngày: hãy ghi 2023-02-20 hoặc 20/02/2023
+import-not-an-amount = { $column } `{ $text }` không phải là số tiền: hãy ghi bằng đồng, ví dụ 150000
+import-too-large = { $column } `{ $text }` quá lớn
+import-column-twice = có hai cột `{ $column }`: `{ $text }` bị lặp lại
+import-column-ignored = cột `{ $text }` không được nhập
+import-missing-column = thiếu cột `{ $column }` (hoặc `{ $others }`)
+import-missing-producer-column = thiếu cột `producer-id` hoặc `producer-name`
+import-csv-utf8-hint = {" "}(trong Excel: Lưu thành, rồi chọn kiểu "CSV UTF-8")
+import-internal-differs = lỗi nội bộ: YAML viết cho dòng này đọc lại không giống; xin hãy báo lỗi này
+import-internal-unreadable = lỗi nội bộ: YAML viết cho dòng này không đọc lại được ({ $error }); xin hãy báo lỗi này
+import-product-twice = sản phẩm `{ $slug }` cũng có ở dòng { $line }
+import-producer-differs = chủ thể `{ $id }` được ghi khác đi ở dòng { $line }
+import-producer-name-no-id = producer-name `{ $name }` không tạo được mã: hãy thêm cột producer-id
+import-producer-to-create = { $message }; để tạo chủ thể này, hãy điền { $columns }
+import-cell-empty = { $column } đang trống
+import-name-no-slug = tên `{ $name }` không tạo được slug: hãy thêm cột `slug`
+import-producer-empty = chưa có chủ thể: hãy điền producer-id hoặc producer-name
+import-price-min-needed = price-max và unit cần có price-min, giá thấp nhất
+import-workbook-unreadable = không đọc được sổ tính: { $error }
+import-no-such-sheet = sổ tính không có trang tính `{ $wanted }`; các trang tính là { $sheets }
+import-no-sheet = sổ tính không có trang tính nào
+import-sheet-unreadable = không đọc được trang tính `{ $name }`: { $error }
+import-date-cell = ô ngày chứa { $value }, không phải là ngày
+import-excel-error = ô đang hiện lỗi Excel { $error }: hãy ghi chính giá trị vào ô
+import-header-unreadable = không đọc được dòng tiêu đề: { $error }
+import-row-unreadable = không đọc được dòng này: { $error }
+import-no-header-row = không dòng nào ghi tên các cột: dòng tiêu đề phải ghi tên cột (xem danh sách cột trong README)
+import-empty-file = tệp trống: dòng đầu tiên phải ghi tên các cột
+import-row-too-long = dòng này có { $cells } ô nhưng dòng tiêu đề chỉ có { $columns } cột
