@@ -18,6 +18,10 @@ use crate::domain::Lang;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages: vi or en [default: $OCOP_LANG, else the site's first
+    /// language, else vi]
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,7 +79,7 @@ pub enum Command {
     /// Vietnamese, editor settings, and files to publish it on GitHub Pages, GitLab
     /// Pages or nginx. It builds at once, with empty listings.
     #[command(
-        after_help = "Examples:\n  ocop init ocop-ha-giang --province \"Hà Giang\"\n  ocop init . --province \"Hà Giang\" --lang vi,en\n\nDIR must be new or empty (a folder holding only .git counts as empty). With --force\nthe files are written over those already there; nothing else is changed or deleted."
+        after_help = "Examples:\n  ocop init ocop-ha-giang --province \"Hà Giang\"\n  ocop init . --province \"Hà Giang\" --languages vi,en\n\nDIR must be new or empty (a folder holding only .git counts as empty). With --force\nthe files are written over those already there; nothing else is changed or deleted."
     )]
     Init {
         /// The folder to create the site in
@@ -86,7 +90,7 @@ pub enum Command {
         province: Option<String>,
         /// The site's languages, Vietnamese first: `vi`, or `vi,en` to add an English edition
         #[arg(long, value_name = "LANGS", default_value = "vi", value_parser = parse_languages)]
-        lang: Languages,
+        languages: Languages,
         /// Write the files over those already in DIR
         #[arg(long)]
         force: bool,

@@ -1,6 +1,8 @@
 //! The `ocop` binary: parse the command line, run a command, map the outcome to an
 //! exit code (0 ok, 1 content errors, 2 usage errors).
 
+use std::ffi::OsString;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -8,11 +10,14 @@ use clap::Parser;
 use ocop::cli::{Cli, Command, ThemeCommand};
 use ocop::commands::incremental::Session;
 use ocop::commands::{build, build_date, check, import, init, new, schema, serve, theme, Failure};
+use ocop::domain::Lang;
 use ocop::t;
 use ocop::validate::Options;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    ocop::messages::set_language(message_language(&args));
+    let cli = Cli::parse_from(args);
     // An import writes into content/, the others publish a site.
     let nothing_done = match cli.command {
         Command::Import { .. } | Command::Init { .. } | Command::Theme(_) => {
@@ -111,13 +116,13 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Init {
             dir,
             province,
-            lang,
+            languages,
             force,
         } => {
             let options = init::Options {
                 dir,
                 province,
-                languages: lang.0,
+                languages: languages.0,
                 force,
             };
             let initialised = init::run(&options)?;
@@ -167,6 +172,27 @@ fn run(command: Command) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The language to speak, chosen before the command line is parsed so that its own
+/// errors are in it too: `--lang`, else `OCOP_LANG`, else the first language of the
+/// site at `--root`, else Vietnamese.
+fn message_language(args: &[OsString]) -> Lang {
+    let value_of = |flag: &str| {
+        let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+        let prefix = format!("{flag}=");
+        args.iter().enumerate().find_map(|(i, arg)| match arg.strip_prefix(&prefix) {
+            Some(value) => Some(value.to_owned()),
+            None if arg == flag => args.get(i + 1).cloned(),
+            None => None,
+        })
+    };
+    let asked = value_of("--lang").or_else(|| std::env::var("OCOP_LANG").ok());
+    if let Some(lang) = asked.as_deref().and_then(Lang::from_code) {
+        return lang;
+    }
+    let root = value_of("--root").unwrap_or_else(|| ".".to_owned());
+    ocop::content::site_language(Path::new(&root)).unwrap_or(Lang::Vi)
 }
 
 fn print_built(built: &build::Built) {

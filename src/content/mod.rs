@@ -26,6 +26,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic, Diagnostics};
 use crate::domain::records::*;
+use crate::domain::Lang;
 use crate::t;
 use locate::{locate, Seg};
 
@@ -313,6 +314,19 @@ pub fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
         path: shown,
         text: text::normalize(&raw),
     })
+}
+
+/// The first language `content/site.yaml` lists, read leniently: only to choose the
+/// language of messages before anything is checked.
+pub fn site_language(root: &Path) -> Option<Lang> {
+    #[derive(serde::Deserialize)]
+    struct Languages {
+        #[serde(default)]
+        languages: Vec<String>,
+    }
+    let source = read_source(root, &root.join("content").join("site.yaml")).ok()?;
+    let site: Languages = yaml::parse(&source).ok()?;
+    Lang::from_code(site.languages.first()?)
 }
 
 pub fn read_yaml<T: DeserializeOwned>(

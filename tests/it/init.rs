@@ -17,6 +17,7 @@ fn ocop_in(cwd: &Path, args: &[&str]) -> Run {
         .args(args)
         .current_dir(cwd)
         .env_remove("SOURCE_DATE_EPOCH")
+        .env("OCOP_LANG", "en")
         .output()
         .expect("cannot run the ocop binary");
     Run {
@@ -142,7 +143,7 @@ fn with_lang_vi_en_both_editions_build() {
     let parent = tempfile::tempdir().unwrap();
     ocop_in(
         parent.path(),
-        &["init", "x", "--province", "Cao Bằng", "--lang", "vi,en"],
+        &["init", "x", "--province", "Cao Bằng", "--languages", "vi,en"],
     )
     .assert_ok();
     let root = parent.path().join("x");
@@ -155,7 +156,7 @@ fn with_lang_vi_en_both_editions_build() {
     assert_eq!(page_lang(&vietnamese).as_deref(), Some("vi"));
 
     // An unknown language is a usage error, and nothing is written.
-    let run = ocop_in(parent.path(), &["init", "y", "--lang", "vi,fr"]);
+    let run = ocop_in(parent.path(), &["init", "y", "--languages", "vi,fr"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stderr.contains("`fr`"), "{}", run.stderr);
     assert!(!parent.path().join("y").exists());

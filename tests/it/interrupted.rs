@@ -57,6 +57,7 @@ fn write_products(site: &Site, edition: &str) {
 
 fn start_build(site: &Site) -> Child {
     Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .env("OCOP_LANG", "en")
         .args(["build", "--root"])
         .arg(&site.root)
         .arg("--output")

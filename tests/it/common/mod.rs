@@ -199,6 +199,8 @@ where
         .args(args)
         // The build date must come from --today only, unless `env` says otherwise.
         .env_remove("SOURCE_DATE_EPOCH")
+        // Tests read the English messages unless they ask for another language.
+        .env("OCOP_LANG", "en")
         .envs(env.iter().copied())
         .output()
         .expect("cannot run the ocop binary");

@@ -30,6 +30,7 @@ impl Server {
             .arg("--root")
             .arg(root)
             .env_remove("SOURCE_DATE_EPOCH")
+            .env("OCOP_LANG", "en")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
