@@ -23,7 +23,7 @@ pub use language::{Lang, Localized};
 pub use markdown::Markdown;
 pub use news::News;
 pub use producer::{Page, Producer};
-pub use product::{Photo, Product, Rating};
+pub use product::{Decision, Photo, Product, Rating};
 pub use shop::{Platform, Shop};
 pub use site::{Contact, Site};
 pub use taxonomy::{Category, District, ProducerType, Subcategory};

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use serde::Serialize;
 
 use crate::domain::{CertificateStatus, ProducerType, Product};
@@ -147,7 +147,7 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
         })
         .collect();
 
-    let by_year = certifications_by_year(products, catalogue.today);
+    let by_year = certifications_by_year(products, catalogue.site.validity_months);
     let year_totals = by_year
         .iter()
         .fold(YearTotals::default(), |sum, y| YearTotals {
@@ -240,11 +240,11 @@ fn bar(label: &str, values: Vec<usize>) -> Bar {
 
 /// Certifications per year, from the first year with one to the last, years without
 /// any included so that the chart's time axis has no gaps.
-fn certifications_by_year(products: &[Product], today: NaiveDate) -> Vec<YearRow> {
+fn certifications_by_year(products: &[Product], validity_months: u32) -> Vec<YearRow> {
     let mut years: BTreeMap<i32, (usize, usize)> = BTreeMap::new();
     for product in products {
-        for (n, date) in certification_dates(product, today).into_iter().enumerate() {
-            let year = years.entry(date.year()).or_default();
+        for (n, decision) in product.decisions(validity_months).iter().enumerate() {
+            let year = years.entry(decision.date.year()).or_default();
             if n == 0 {
                 year.0 += 1;
             } else {
@@ -266,23 +266,4 @@ fn certifications_by_year(products: &[Product], today: NaiveDate) -> Vec<YearRow
             }
         })
         .collect()
-}
-
-/// The dates a product was certified on, oldest first, each once: its current
-/// certificate and the ratings of its history that certified it (3★ or more; a 1★
-/// or 2★ rating is not an OCOP certification). A history entry on the certificate's
-/// own date is that same decision written twice, and one dated after the build date
-/// has not happened yet.
-fn certification_dates(product: &Product, today: NaiveDate) -> Vec<NaiveDate> {
-    let mut dates: Vec<NaiveDate> = product
-        .history
-        .iter()
-        .filter(|r| r.stars >= 3)
-        .map(|r| r.date)
-        .chain([product.certificate.date])
-        .filter(|&d| d <= today)
-        .collect();
-    dates.sort_unstable();
-    dates.dedup();
-    dates
 }

@@ -139,7 +139,7 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
 
     let shops = shops(loaded, cx, &mut errors);
 
-    let history = history(loaded, &mut errors);
+    let history = history(loaded, certificate.as_ref(), &mut errors);
 
     for (i, alias) in record.aliases.iter().enumerate() {
         let at = [Key("aliases"), Index(i)];
@@ -331,28 +331,69 @@ fn shops(loaded: &Loaded<ProductRecord>, cx: &Context, errors: &mut Vec<Diagnost
     shops
 }
 
-/// Earlier ratings, with their dates checked.
-fn history(loaded: &Loaded<ProductRecord>, errors: &mut Vec<Diagnostic>) -> Vec<Rating> {
+/// Earlier ratings, with their dates checked, and checked against each other and the
+/// current certificate: oldest first, one a day, none after the certificate. A last
+/// entry on the certificate's date is that decision written twice, so it must agree
+/// with the certificate.
+fn history(
+    loaded: &Loaded<ProductRecord>,
+    certificate: Option<&Certificate>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Rating> {
     let (record, source) = (&loaded.record, &loaded.source);
-    let mut history = Vec::new();
+    let mut history: Vec<Rating> = Vec::new();
     for (i, rating) in record.history.iter().enumerate() {
+        let at = [Key("history"), Index(i), Key("date")];
         if !(1..=5).contains(&rating.stars) {
             errors.push(source.error(
                 &[Key("history"), Index(i), Key("stars")],
                 "stars must be from 1 to 5",
             ));
         }
-        match date(
-            source,
-            &[Key("history"), Index(i), Key("date")],
-            &rating.date,
-        ) {
-            Ok(date) => history.push(Rating {
-                stars: rating.stars,
-                date,
-                decision: rating.decision.clone(),
-            }),
-            Err(error) => errors.push(error),
+        let date = match date(source, &at, &rating.date) {
+            Ok(date) => date,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
+        let previous = history.last().map(|r| r.date);
+        if previous.is_some_and(|p| date < p) {
+            let previous = previous.unwrap_or(date);
+            errors.push(source.error(
+                &at,
+                format!(
+                    "history is out of order: {date} is listed after {previous}; list the ratings oldest first"
+                ),
+            ));
+        }
+        let repeats_certificate = certificate.is_some_and(|c| {
+            c.date == date && c.decision == rating.decision && record.stars == rating.stars
+        });
+        let same_day = previous == Some(date)
+            || certificate.is_some_and(|c| c.date == date && !repeats_certificate);
+        if same_day {
+            errors.push(source.error(
+                &at,
+                format!("two decisions on {date}: a product has at most one decision a day"),
+            ));
+        }
+        history.push(Rating {
+            stars: rating.stars,
+            date,
+            decision: rating.decision.clone(),
+        });
+    }
+    let latest = history.iter().map(|r| r.date).max();
+    if let (Some(certificate), Some(latest)) = (certificate, latest) {
+        if certificate.date < latest {
+            errors.push(source.error(
+                &[Key("certificate"), Key("date")],
+                format!(
+                    "certificate date {} is before the history's latest decision ({latest}): the current certificate must be the latest decision",
+                    certificate.date
+                ),
+            ));
         }
     }
     history
