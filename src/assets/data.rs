@@ -56,6 +56,8 @@ struct CertificateRecord<'a> {
     decision: &'a str,
     date: String,
     expires: String,
+    /// Out of 100; null when the record does not give it.
+    score: Option<u8>,
     status: &'static str,
 }
 
@@ -101,6 +103,7 @@ fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'
             decision: &product.certificate.decision,
             date: product.certificate.date.to_string(),
             expires: product.certificate.expires.to_string(),
+            score: product.certificate.score,
             status: product.status.id(),
         },
         summary: product.summary.as_deref(),

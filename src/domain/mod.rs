@@ -17,7 +17,7 @@ pub mod site;
 pub mod slug;
 pub mod taxonomy;
 
-pub use certificate::{Certificate, CertificateStatus};
+pub use certificate::{score_band, Certificate, CertificateStatus};
 pub use facet::Facet;
 pub use language::{Lang, Localized};
 pub use markdown::Markdown;

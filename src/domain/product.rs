@@ -67,6 +67,8 @@ pub struct Rating {
     pub stars: u8,
     pub date: NaiveDate,
     pub decision: String,
+    /// The score out of 100, when the record gives it.
+    pub score: Option<u8>,
 }
 
 /// One certification decision of a product: a rating of 3★ or more, from its history

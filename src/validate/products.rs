@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::content::locate::Seg::{Index, Key};
-use crate::content::{markdown, Loaded};
+use crate::content::locate::Seg::{self, Index, Key};
+use crate::content::{markdown, Loaded, Source};
 use crate::diagnostics::{with_named_suggestion, with_suggestion, Diagnostic};
 use crate::domain::language::PhotoText;
 use crate::domain::records::ProductRecord;
 use crate::domain::{
-    Category, Certificate, District, Photo, Producer, Product, Rating, Shop, Site,
+    score_band, Category, Certificate, District, Photo, Producer, Product, Rating, Shop, Site,
 };
 
 use super::fields::{date, descriptions, is_slug, reference, required_text, slugify};
@@ -223,12 +223,20 @@ fn certificate(
         }
         None => Certificate::default_expiry(issued, cx.site.validity_months)?,
     };
+    let score = score(
+        source,
+        &[Key("certificate"), Key("score")],
+        loaded.record.stars,
+        record.score,
+        errors,
+    );
     Some(Certificate {
         decision: record.decision.clone(),
         number: record.number.clone(),
         issuer: record.issuer.clone(),
         date: issued,
         expires,
+        score,
     })
 }
 
@@ -350,6 +358,13 @@ fn history(
                 "stars must be from 1 to 5",
             ));
         }
+        let score = score(
+            source,
+            &[Key("history"), Index(i), Key("score")],
+            rating.stars,
+            rating.score,
+            errors,
+        );
         let date = match date(source, &at, &rating.date) {
             Ok(date) => date,
             Err(error) => {
@@ -382,6 +397,7 @@ fn history(
             stars: rating.stars,
             date,
             decision: rating.decision.clone(),
+            score,
         });
     }
     let latest = history.iter().map(|r| r.date).max();
@@ -397,4 +413,32 @@ fn history(
         }
     }
     history
+}
+
+/// A score out of 100 in the band of `stars` (Decision 148/QĐ-TTg); an error for any
+/// other. Stars outside 1 to 5 are reported on their own, so their score is not judged.
+fn score(
+    source: &Source,
+    at: &[Seg],
+    stars: u8,
+    score: Option<u32>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<u8> {
+    let score = score?;
+    let Some(points) = u8::try_from(score).ok().filter(|&s| s <= 100) else {
+        errors.push(source.error(at, format!("score must be from 0 to 100 (got {score})")));
+        return None;
+    };
+    match score_band(stars) {
+        Some((low, high)) if !(low..=high).contains(&points) => {
+            errors.push(source.error(
+                at,
+                format!(
+                    "score {points} does not match {stars}★: under Decision 148/2023/QĐ-TTg, {stars}★ is {low} to {high} points"
+                ),
+            ));
+            None
+        }
+        _ => Some(points),
+    }
 }

@@ -32,6 +32,7 @@ common::cases::cases! {
     history_listed_out_of_order => "history-out-of-order",
     two_decisions_on_one_date => "history-same-date",
     certificate_older_than_its_history => "certificate-older-than-history",
+    score_outside_its_star_band => "score-outside-star-band",
 }
 
 #[test]

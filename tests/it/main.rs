@@ -32,6 +32,7 @@ mod promotion;
 mod reproducible;
 mod scaffold;
 mod schema;
+mod scores;
 mod search_engine;
 mod search_normalize;
 mod search_page;
