@@ -9,6 +9,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use crate::domain::{CertificateStatus, ProducerType, Product};
+use crate::paths;
 
 use super::charts::{self, Bar, Chart};
 use super::context::{card, category_ref, district_ref, CardView, Ref};
@@ -31,6 +32,8 @@ pub struct StatsView<'a> {
     pub by_producer_type: Vec<ProducerTypeRow<'a>>,
     pub by_year: Vec<YearRow>,
     pub year_totals: YearTotals,
+    /// The year pages, oldest first.
+    pub rounds: Vec<RoundLink>,
     pub expiring: Vec<ExpiringRow<'a>>,
     pub warning_months: u32,
     pub charts: Charts,
@@ -51,9 +54,17 @@ pub struct Charts {
 #[derive(Serialize)]
 pub struct YearRow {
     pub year: i32,
+    /// The year's round page, when the year has a certification decision.
+    pub url: Option<String>,
     pub new: usize,
     pub reevaluated: usize,
     pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct RoundLink {
+    pub year: i32,
+    pub url: String,
 }
 
 #[derive(Serialize, Default)]
@@ -147,7 +158,19 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
         })
         .collect();
 
-    let by_year = certifications_by_year(products, catalogue.site.validity_months);
+    let round_url = |year: i32| {
+        (catalogue.round(year).is_some()).then(|| ed.link(&paths::round(ed.lang, year)))
+    };
+    let mut by_year = certifications_by_year(products, catalogue.site.validity_months);
+    for row in &mut by_year {
+        row.url = round_url(row.year);
+    }
+    let rounds = (catalogue.index.rounds.iter())
+        .map(|r| RoundLink {
+            year: r.year,
+            url: ed.link(&paths::round(ed.lang, r.year)),
+        })
+        .collect();
     let year_totals = by_year
         .iter()
         .fold(YearTotals::default(), |sum, y| YearTotals {
@@ -221,6 +244,7 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
         by_producer_type,
         by_year,
         year_totals,
+        rounds,
         expiring,
         warning_months: catalogue.site.warning_months,
         charts,
@@ -260,6 +284,7 @@ fn certifications_by_year(products: &[Product], validity_months: u32) -> Vec<Yea
             let (new, reevaluated) = years.get(&year).copied().unwrap_or_default();
             YearRow {
                 year,
+                url: None,
                 new,
                 reevaluated,
                 total: new + reevaluated,

@@ -47,6 +47,7 @@ fn the_demo_builds() {
     the_data_covers_every_certificate_status(&output);
     every_internal_link_resolves(&output);
     machine_readable_output_is_valid(&output);
+    crate::rounds::the_rounds_reconcile(&output, common::DEMO_TODAY);
 }
 
 /// JSON-LD parses on every page that has it, every product page has a Product with its

@@ -30,6 +30,7 @@ mod photos;
 mod privacy;
 mod promotion;
 mod reproducible;
+mod rounds;
 mod scaffold;
 mod schema;
 mod scores;
