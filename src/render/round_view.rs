@@ -28,9 +28,18 @@ pub struct RoundView<'a> {
     pub ran_out_count: usize,
     /// The figures as a year-end report writes them.
     pub report: String,
-    pub new: Vec<Entry<'a>>,
-    pub reevaluated: Vec<Entry<'a>>,
-    pub ran_out: Vec<Entry<'a>>,
+    /// The products of each group: new, re-evaluated, ran out without re-evaluation.
+    pub groups: [Group<'a>; 3],
+}
+
+/// One group of products of the round, listed on its page.
+#[derive(Serialize)]
+pub struct Group<'a> {
+    /// `new`, `again` or `out`.
+    pub id: &'static str,
+    /// The strings key of its heading.
+    pub title: &'static str,
+    pub entries: Vec<Entry<'a>>,
 }
 
 /// A product in one group of the round.
@@ -120,21 +129,35 @@ pub fn view<'a>(ed: Edition<'a>, round: &Round) -> RoundView<'a> {
         down,
         ran_out_count: lapsed,
         report,
-        new: (round.new.iter())
-            .map(|e| Entry {
-                returning: e.returning,
-                ..Entry::of(ed, e.product, e.date, e.stars)
-            })
-            .collect(),
-        reevaluated: (round.reevaluated.iter())
-            .map(|e| Entry {
-                before: Some(e.before),
-                direction: Some(e.direction().id()),
-                ..Entry::of(ed, e.product, e.date, e.after)
-            })
-            .collect(),
-        ran_out: (round.ran_out.iter())
-            .map(|e| Entry::of(ed, e.product, e.expired, e.stars))
-            .collect(),
+        groups: [
+            Group {
+                id: "new",
+                title: "round_new",
+                entries: (round.new.iter())
+                    .map(|e| Entry {
+                        returning: e.returning,
+                        ..Entry::of(ed, e.product, e.date, e.stars)
+                    })
+                    .collect(),
+            },
+            Group {
+                id: "again",
+                title: "round_reevaluated",
+                entries: (round.reevaluated.iter())
+                    .map(|e| Entry {
+                        before: Some(e.before),
+                        direction: Some(e.direction().id()),
+                        ..Entry::of(ed, e.product, e.date, e.after)
+                    })
+                    .collect(),
+            },
+            Group {
+                id: "out",
+                title: "round_ran_out",
+                entries: (round.ran_out.iter())
+                    .map(|e| Entry::of(ed, e.product, e.expired, e.stars))
+                    .collect(),
+            },
+        ],
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::html::{self, table_rows};
+use crate::common::html::{self, rows, table_rows};
 use crate::common::{read_text, Site, TODAY};
 
 /// Each year of `rounds.json`, after checking its fields.
@@ -169,12 +169,6 @@ fn group(page: &str, id: &str) -> Vec<Vec<String>> {
     let section = &page[start..];
     let section = &section[..section.find("</section>").unwrap()];
     table_rows(section)
-}
-
-fn rows(expected: &[&[&str]]) -> Vec<Vec<String>> {
-    (expected.iter())
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect()
 }
 
 #[test]
@@ -434,5 +428,52 @@ fn the_english_edition_has_the_year_pages_too() {
     assert!(
         alternates.iter().any(|h| h.ends_with("thong-ke/2024/")),
         "{alternates:?}"
+    );
+}
+
+#[test]
+fn a_news_item_embeds_a_years_figures() {
+    let site = Site::from_fixture("rounds");
+    let news = site.root.join("content/news");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(
+        news.join("ket-qua-2024.md"),
+        "---\ntitle: Kết quả đánh giá năm 2024\ndate: 2025-01-10\n---\nMở đầu.\n\n{{ round(year=2024) }}\n\nKết thúc.\n",
+    )
+    .unwrap();
+    site.build_on(ROUNDS_TODAY).assert_ok();
+    let page = site.page("tin-tuc/ket-qua-2024/");
+    let text = html::main_text(&page);
+    for sentence in [
+        "Mở đầu.",
+        "Kết quả đánh giá, phân hạng sản phẩm OCOP năm 2024",
+        "Đầu năm 2024 có 5 sản phẩm OCOP còn hiệu lực.",
+        "5 − 2 + 1 = 4",
+        "Kết thúc.",
+    ] {
+        assert!(text.contains(sentence), "`{sentence}` not in {text}");
+    }
+    assert!(!text.contains("round(year"), "{text}");
+    let links = html::links(&page);
+    assert!(
+        links.iter().any(|l| l.ends_with("thong-ke/2024/")),
+        "{links:?}"
+    );
+
+    // A year without a decision is refused where it is written, naming the years
+    // that have one; so is a line that is not a round.
+    std::fs::write(
+        news.join("ket-qua-2024.md"),
+        "---\ntitle: Kết quả đánh giá năm 2022\ndate: 2025-01-10\n---\n{{ round(year=2022) }}\n\n{{ round(2023) }}\n",
+    )
+    .unwrap();
+    let run = site.build_on(ROUNDS_TODAY);
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            "content/news/ket-qua-2024.md:5:15: error: no round for 2022: no certification decision is dated in that year (years with one: 2023, 2024, 2025)",
+            "content/news/ket-qua-2024.md:7:1: error: write a year's round on its own line as {{ round(year=2023) }}",
+            "error: 2 problems found; nothing was published",
+        ]
     );
 }
