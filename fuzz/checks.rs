@@ -118,6 +118,7 @@ pub fn markdown(data: &[u8]) {
             embed::Part::Card(slug) => {
                 assert!(!slug.is_empty() && !slug.contains('\n'), "card {slug:?}")
             }
+            embed::Part::Round(year) => assert!((0..=9999).contains(&year), "round {year}"),
         }
     }
 }

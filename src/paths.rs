@@ -136,6 +136,11 @@ pub fn stats(lang: Lang) -> String {
     section(lang, |w| w.stats)
 }
 
+/// A year's certification round, under the statistics page.
+pub fn round(lang: Lang, year: i32) -> String {
+    format!("{}{year}/", stats(lang))
+}
+
 pub fn search(lang: Lang) -> String {
     section(lang, |w| w.search)
 }
@@ -207,6 +212,7 @@ pub fn sitemap_part(n: usize) -> String {
 pub const PRODUCTS_JSON: &str = "data/products.json";
 pub const PRODUCTS_CSV: &str = "data/products.csv";
 pub const PRODUCERS_CSV: &str = "data/producers.csv";
+pub const ROUNDS_JSON: &str = "data/rounds.json";
 
 /// The file formats each resized photo is published in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,6 +326,8 @@ mod tests {
         assert_eq!(category(Lang::En, "do-uong"), "en/categories/do-uong/");
         assert_eq!(producer(Lang::En, "p"), "en/producers/p/");
         assert_eq!(stats(Lang::En), "en/statistics/");
+        assert_eq!(round(Lang::En, 2023), "en/statistics/2023/");
+        assert_eq!(round(Lang::Vi, 2023), "thong-ke/2023/");
         assert_eq!(search(Lang::En), "en/search/");
         assert_eq!(search_index(Lang::En), "en/search/index.json");
         assert_eq!(news(Lang::En, "n"), "en/news/n/");

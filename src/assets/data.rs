@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::domain::{Lang, Product};
 use crate::edition::Edition;
 use crate::model::columns::{self, Cell, Column};
+use crate::model::rounds::Direction;
 use crate::model::Catalogue;
 use crate::paths::{self, PhotoFormat};
 
@@ -56,6 +57,8 @@ struct CertificateRecord<'a> {
     decision: &'a str,
     date: String,
     expires: String,
+    /// Out of 100; null when the record does not give it.
+    score: Option<u8>,
     status: &'static str,
 }
 
@@ -101,6 +104,7 @@ fn record<'a>(catalogue: &'a Catalogue, product: &'a Product) -> ProductRecord<'
             decision: &product.certificate.decision,
             date: product.certificate.date.to_string(),
             expires: product.certificate.expires.to_string(),
+            score: product.certificate.score,
             status: product.status.id(),
         },
         summary: product.summary.as_deref(),
@@ -147,6 +151,36 @@ pub fn products_json(catalogue: &Catalogue) -> Vec<u8> {
         .products
         .iter()
         .map(|p| record(catalogue, p))
+        .collect();
+    serde_json::to_vec_pretty(&records).unwrap_or_default()
+}
+
+/// One year's round in `rounds.json`: the figures of `model::rounds`.
+#[derive(Serialize)]
+struct RoundRecord {
+    year: i32,
+    valid_at_start: usize,
+    new: usize,
+    reevaluated: usize,
+    reevaluated_up: usize,
+    reevaluated_down: usize,
+    expired_not_reevaluated: usize,
+    valid_at_end: usize,
+}
+
+/// Every year's round, oldest first.
+pub fn rounds_json(catalogue: &Catalogue) -> Vec<u8> {
+    let records: Vec<RoundRecord> = (catalogue.index.rounds.iter())
+        .map(|r| RoundRecord {
+            year: r.year,
+            valid_at_start: r.valid_at_start,
+            new: r.new.len(),
+            reevaluated: r.reevaluated.len(),
+            reevaluated_up: r.count(Direction::Up),
+            reevaluated_down: r.count(Direction::Down),
+            expired_not_reevaluated: r.ran_out.len(),
+            valid_at_end: r.valid_at_end,
+        })
         .collect();
     serde_json::to_vec_pretty(&records).unwrap_or_default()
 }

@@ -20,7 +20,8 @@ use crate::t;
 pub fn write_data(main: Edition<'_>, staging: &dyn Sink) -> std::io::Result<()> {
     staging.write(paths::PRODUCTS_JSON, &data::products_json(main.catalogue))?;
     staging.write(paths::PRODUCTS_CSV, &data::products_csv(main))?;
-    staging.write(paths::PRODUCERS_CSV, &data::producers_csv(main))
+    staging.write(paths::PRODUCERS_CSV, &data::producers_csv(main))?;
+    staging.write(paths::ROUNDS_JSON, &data::rounds_json(main.catalogue))
 }
 
 /// Write each product's QR code, in parallel: at national scale there are thousands.

@@ -26,6 +26,7 @@ pub fn render_with_cards(source: &str) -> Markdown {
         .map(|part| match part {
             Part::Markdown(text) => Block::Html(to_html(&text)),
             Part::Card(slug) => Block::Card(slug.to_owned()),
+            Part::Round(year) => Block::Round(year),
         })
         .collect();
     Markdown {

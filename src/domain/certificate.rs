@@ -44,6 +44,21 @@ pub struct Certificate {
     pub date: NaiveDate,
     /// The last day on which the certificate is in force.
     pub expires: NaiveDate,
+    /// The evaluation's score out of 100, when the record gives it.
+    pub score: Option<u8>,
+}
+
+/// The scores out of 100 that give each star level under Decision 148/QĐ-TTg (2023),
+/// lowest and highest: 5★ 90–100, 4★ 70–89, 3★ 50–69, 2★ 30–49, 1★ below 30.
+pub fn score_band(stars: u8) -> Option<(u8, u8)> {
+    match stars {
+        5 => Some((90, 100)),
+        4 => Some((70, 89)),
+        3 => Some((50, 69)),
+        2 => Some((30, 49)),
+        1 => Some((0, 29)),
+        _ => None,
+    }
 }
 
 impl Certificate {
@@ -82,6 +97,7 @@ mod tests {
             issuer: None,
             date: date("2020-01-01"),
             expires: date(expires),
+            score: None,
         }
     }
 
@@ -96,6 +112,20 @@ mod tests {
             Certificate::default_expiry(date("2024-01-31"), 1),
             Some(date("2024-02-29"))
         );
+    }
+
+    #[test]
+    fn score_bands_cover_every_score_once() {
+        for score in 0..=100u8 {
+            let stars: Vec<u8> = (1..=5)
+                .filter(|&s| score_band(s).is_some_and(|(lo, hi)| lo <= score && score <= hi))
+                .collect();
+            assert_eq!(stars.len(), 1, "{score} points give {stars:?}");
+        }
+        assert_eq!(score_band(3), Some((50, 69)));
+        assert_eq!(score_band(4), Some((70, 89)));
+        assert_eq!(score_band(5), Some((90, 100)));
+        assert_eq!(score_band(6), None);
     }
 
     #[test]

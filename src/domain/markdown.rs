@@ -17,15 +17,18 @@ pub enum Block {
     Html(String),
     /// A product card, by slug, for the theme to draw with its own card markup.
     Card(String),
+    /// The figures of a year's certification round.
+    Round(i32),
 }
 
 impl Markdown {
-    /// The HTML pieces joined, without the cards: a feed reader shows the text only.
+    /// The HTML pieces joined, without the cards and rounds: a feed reader shows the
+    /// text only.
     pub fn html(&self) -> String {
         (self.blocks.iter())
             .filter_map(|b| match b {
                 Block::Html(html) => Some(html.as_str()),
-                Block::Card(_) => None,
+                Block::Card(_) | Block::Round(_) => None,
             })
             .collect()
     }

@@ -17,13 +17,13 @@ pub mod site;
 pub mod slug;
 pub mod taxonomy;
 
-pub use certificate::{Certificate, CertificateStatus};
+pub use certificate::{score_band, Certificate, CertificateStatus};
 pub use facet::Facet;
 pub use language::{Lang, Localized};
 pub use markdown::Markdown;
 pub use news::News;
 pub use producer::{Page, Producer};
-pub use product::{Photo, Product, Rating};
+pub use product::{Decision, Photo, Product, Rating};
 pub use shop::{Platform, Shop};
 pub use site::{Contact, Site};
 pub use taxonomy::{Category, District, ProducerType, Subcategory};

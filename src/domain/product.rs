@@ -67,11 +67,51 @@ pub struct Rating {
     pub stars: u8,
     pub date: NaiveDate,
     pub decision: String,
+    /// The score out of 100, when the record gives it.
+    pub score: Option<u8>,
+}
+
+/// One certification decision of a product: a rating of 3★ or more, from its history
+/// or its current certificate. See [`Product::decisions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision<'a> {
+    pub stars: u8,
+    pub date: NaiveDate,
+    /// The last day the certificate it grants is in force, unless a later decision
+    /// replaces it first.
+    pub expires: NaiveDate,
+    pub decision: &'a str,
 }
 
 impl Product {
     pub fn is_listed(&self) -> bool {
         self.status.is_listed()
+    }
+
+    /// The product's certification decisions, oldest first, on dates strictly
+    /// increasing (validation refuses a history that contradicts itself): the ratings of
+    /// its history of 3★ or more, each in force for `validity_months` (the history has
+    /// no expiry dates), then its current certificate with its own expiry. A 1★ or 2★
+    /// rating certifies nothing, so it is not a decision here. A history entry on the
+    /// certificate's own date is the certificate written twice, and is left out.
+    pub fn decisions(&self, validity_months: u32) -> Vec<Decision<'_>> {
+        let certificate = &self.certificate;
+        (self.history.iter())
+            .filter(|r| r.stars >= 3 && r.date < certificate.date)
+            .map(|r| Decision {
+                stars: r.stars,
+                date: r.date,
+                expires: Certificate::default_expiry(r.date, validity_months)
+                    .unwrap_or(NaiveDate::MAX),
+                decision: &r.decision,
+            })
+            .chain([Decision {
+                stars: self.stars,
+                date: certificate.date,
+                expires: certificate.expires,
+                decision: &certificate.decision,
+            }])
+            .collect()
     }
 
     pub fn name_in(&self, lang: Lang) -> Localized<'_> {

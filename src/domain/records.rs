@@ -260,6 +260,10 @@ pub struct CertificateRecord {
     /// Ngày hết hạn; bỏ trống thì tính từ ngày quyết định. / Expiry date; defaults from the decision date.
     #[schemars(pattern(DATE_PATTERN))]
     pub expires: Option<String>,
+    /// Điểm đánh giá (0–100), khớp hạng sao theo Quyết định 148/2023/QĐ-TTg: 3 sao 50–69,
+    /// 4 sao 70–89, 5 sao 90–100. / The score out of 100, matching the stars.
+    #[schemars(range(min = 0, max = 100))]
+    pub score: Option<u32>,
 }
 
 /// Một ảnh sản phẩm. / A product photo.
@@ -320,6 +324,9 @@ pub struct HistoryRecord {
     pub date: String,
     /// Quyết định. / Decision.
     pub decision: String,
+    /// Điểm đánh giá khi đó (0–100), khớp hạng sao. / The score then, out of 100, matching the stars.
+    #[schemars(range(min = 0, max = 100))]
+    pub score: Option<u32>,
 }
 
 /// Bản dịch tiếng Anh của site.yaml. / The English text of site.yaml.

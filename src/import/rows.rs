@@ -165,6 +165,7 @@ pub fn read(
                 subcategory,
                 producer: String::new(),
                 certificate: CertificateRecord {
+                    score: None,
                     decision: decision.to_owned(),
                     date,
                     number: cells.owned(Column::Number),

@@ -149,6 +149,11 @@ pub const PRODUCTS: &[Column<Product>] = &[
         "column_products_certificate_expires",
         |p| owned(p.item.certificate.expires.to_string()),
     ),
+    column(
+        "certificate_score",
+        "column_products_certificate_score",
+        |p| number(p.item.certificate.score.map(u64::from)),
+    ),
     column("status", "column_products_status", |p| {
         text(p.item.status.id())
     }),

@@ -7,6 +7,7 @@
 pub mod columns;
 pub mod coverage;
 pub mod facet;
+pub mod rounds;
 
 use crate::domain::{Lang, Producer, Product};
 use crate::validate::Validated;
@@ -42,6 +43,8 @@ pub struct Index {
     pub producers_by_district: Vec<Vec<usize>>,
     /// News items that mention each product (related or embedded), newest first.
     pub news_by_product: Vec<Vec<usize>>,
+    /// The certification round of each year with a decision, oldest first.
+    pub rounds: Vec<rounds::Round>,
 }
 
 impl Catalogue {
@@ -59,7 +62,17 @@ impl Catalogue {
             records.categories.len(),
         );
         index.news_by_product = news_by_product(&records);
+        index.rounds = rounds::rounds(
+            &records.products,
+            records.site.validity_months,
+            records.today,
+        );
         Self { records, index }
+    }
+
+    /// The certification round of `year`, if the year has a decision.
+    pub fn round(&self, year: i32) -> Option<&rounds::Round> {
+        self.index.rounds.iter().find(|r| r.year == year)
     }
 
     /// The index of the product with `slug`: products are sorted by slug.

@@ -94,7 +94,13 @@ fn same_shape(old: &Catalogue, new: &Catalogue) -> bool {
             .zip(&new.producers)
             .all(|(a, b)| a.id == b.id)
         && old.index.producers_by_district == new.index.producers_by_district
+        && round_years(old) == round_years(new)
         && lengths(old) == lengths(new)
+}
+
+/// The years with a round page.
+fn round_years(catalogue: &Catalogue) -> Vec<i32> {
+    catalogue.index.rounds.iter().map(|r| r.year).collect()
 }
 
 #[cfg(test)]

@@ -59,6 +59,7 @@ pub fn view(ed: Edition<'_>) -> DataView<'_> {
                 described(ed, columns::PRODUCERS),
             ),
             file(paths::PRODUCTS_JSON, "JSON", Vec::new()),
+            file(paths::ROUNDS_JSON, "JSON", Vec::new()),
         ],
         licence: catalogue.site.licence.as_ref(),
         products: catalogue.products.len(),

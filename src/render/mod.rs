@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod news_view;
 pub mod pages;
 pub mod product_view;
+pub mod round_view;
 pub mod search;
 pub mod sitemap;
 pub mod stats;

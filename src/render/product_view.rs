@@ -36,6 +36,8 @@ pub struct ProductView<'a> {
     pub tags_lang: Option<&'static str>,
     pub certificate: CertificateView<'a>,
     pub history: Vec<RatingView<'a>>,
+    /// Whether any rating of the history gives its score: the table then has a column.
+    pub history_scores: bool,
     pub star_url: String,
     /// The permanent address, as printed in the QR code.
     pub permalink: String,
@@ -98,6 +100,8 @@ pub struct CertificateView<'a> {
     pub date_display: String,
     pub expires: String,
     pub expires_display: String,
+    /// The score out of 100, when the record gives it.
+    pub score: Option<u8>,
     pub status: &'static str,
     pub status_label: &'a str,
     /// Decisions and issuers are official Vietnamese text: the language when it is
@@ -111,6 +115,7 @@ pub struct RatingView<'a> {
     pub date: String,
     pub date_display: String,
     pub decision: &'a str,
+    pub score: Option<u8>,
 }
 
 pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
@@ -190,6 +195,7 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
             date_display: ed.date(certificate.date),
             expires: certificate.expires.to_string(),
             expires_display: ed.date(certificate.expires),
+            score: certificate.score,
             status: product.status.id(),
             status_label: status_label(ed, product.status),
             lang: in_records_language,
@@ -202,8 +208,10 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
                 date: r.date.to_string(),
                 date_display: ed.date(r.date),
                 decision: &r.decision,
+                score: r.score,
             })
             .collect(),
+        history_scores: product.history.iter().any(|r| r.score.is_some()),
         star_url: ed.link(&paths::stars(lang, product.stars)),
         permalink: permalink.clone(),
         qr: QrView {

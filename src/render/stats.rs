@@ -5,10 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use serde::Serialize;
 
 use crate::domain::{CertificateStatus, ProducerType, Product};
+use crate::paths;
 
 use super::charts::{self, Bar, Chart};
 use super::context::{card, category_ref, district_ref, CardView, Ref};
@@ -31,6 +32,8 @@ pub struct StatsView<'a> {
     pub by_producer_type: Vec<ProducerTypeRow<'a>>,
     pub by_year: Vec<YearRow>,
     pub year_totals: YearTotals,
+    /// The year pages, oldest first.
+    pub rounds: Vec<RoundLink>,
     pub expiring: Vec<ExpiringRow<'a>>,
     pub warning_months: u32,
     pub charts: Charts,
@@ -51,9 +54,17 @@ pub struct Charts {
 #[derive(Serialize)]
 pub struct YearRow {
     pub year: i32,
+    /// The year's round page, when the year has a certification decision.
+    pub url: Option<String>,
     pub new: usize,
     pub reevaluated: usize,
     pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct RoundLink {
+    pub year: i32,
+    pub url: String,
 }
 
 #[derive(Serialize, Default)]
@@ -147,7 +158,19 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
         })
         .collect();
 
-    let by_year = certifications_by_year(products, catalogue.today);
+    let round_url = |year: i32| {
+        (catalogue.round(year).is_some()).then(|| ed.link(&paths::round(ed.lang, year)))
+    };
+    let mut by_year = certifications_by_year(products, catalogue.site.validity_months);
+    for row in &mut by_year {
+        row.url = round_url(row.year);
+    }
+    let rounds = (catalogue.index.rounds.iter())
+        .map(|r| RoundLink {
+            year: r.year,
+            url: ed.link(&paths::round(ed.lang, r.year)),
+        })
+        .collect();
     let year_totals = by_year
         .iter()
         .fold(YearTotals::default(), |sum, y| YearTotals {
@@ -221,6 +244,7 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
         by_producer_type,
         by_year,
         year_totals,
+        rounds,
         expiring,
         warning_months: catalogue.site.warning_months,
         charts,
@@ -240,11 +264,11 @@ fn bar(label: &str, values: Vec<usize>) -> Bar {
 
 /// Certifications per year, from the first year with one to the last, years without
 /// any included so that the chart's time axis has no gaps.
-fn certifications_by_year(products: &[Product], today: NaiveDate) -> Vec<YearRow> {
+fn certifications_by_year(products: &[Product], validity_months: u32) -> Vec<YearRow> {
     let mut years: BTreeMap<i32, (usize, usize)> = BTreeMap::new();
     for product in products {
-        for (n, date) in certification_dates(product, today).into_iter().enumerate() {
-            let year = years.entry(date.year()).or_default();
+        for (n, decision) in product.decisions(validity_months).iter().enumerate() {
+            let year = years.entry(decision.date.year()).or_default();
             if n == 0 {
                 year.0 += 1;
             } else {
@@ -260,29 +284,11 @@ fn certifications_by_year(products: &[Product], today: NaiveDate) -> Vec<YearRow
             let (new, reevaluated) = years.get(&year).copied().unwrap_or_default();
             YearRow {
                 year,
+                url: None,
                 new,
                 reevaluated,
                 total: new + reevaluated,
             }
         })
         .collect()
-}
-
-/// The dates a product was certified on, oldest first, each once: its current
-/// certificate and the ratings of its history that certified it (3★ or more; a 1★
-/// or 2★ rating is not an OCOP certification). A history entry on the certificate's
-/// own date is that same decision written twice, and one dated after the build date
-/// has not happened yet.
-fn certification_dates(product: &Product, today: NaiveDate) -> Vec<NaiveDate> {
-    let mut dates: Vec<NaiveDate> = product
-        .history
-        .iter()
-        .filter(|r| r.stars >= 3)
-        .map(|r| r.date)
-        .chain([product.certificate.date])
-        .filter(|&d| d <= today)
-        .collect();
-    dates.sort_unstable();
-    dates.dedup();
-    dates
 }

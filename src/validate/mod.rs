@@ -15,7 +15,7 @@ pub mod taxonomy;
 use crate::t;
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use crate::content::locate::Seg;
@@ -149,17 +149,28 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Validated>, Diag
     // Every product folder counts, valid or not, so one mistake is not reported twice.
     let mut slugs: Vec<&str> = first_with_slug.keys().map(String::as_str).collect();
     slugs.sort_unstable();
+    // The years with a round: those of the valid products' decisions.
+    let mut years: Vec<i32> = (products.iter())
+        .flat_map(|p| p.decisions(site.validity_months))
+        .map(|d| d.date.year())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let known = news::Embeddable {
+        products: &slugs,
+        years: &years,
+    };
     let mut pages = Vec::with_capacity(raw.pages.len());
     let (translations, originals): (Vec<_>, Vec<_>) =
         (raw.pages.iter()).partition(|p| pages::translation_of(&p.id).is_some());
     for loaded in originals {
-        match pages::page(loaded, &slugs) {
+        match pages::page(loaded, &known) {
             Ok(page) => pages.push(page),
             Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),
         }
     }
     for loaded in translations {
-        if let Err(errors) = pages::attach_translation(loaded, &slugs, &mut pages) {
+        if let Err(errors) = pages::attach_translation(loaded, &known, &mut pages) {
             errors.into_iter().for_each(|e| diagnostics.push(e));
         }
     }
@@ -178,7 +189,7 @@ pub fn validate(raw: &RawContent, options: &Options) -> (Option<Validated>, Diag
             ));
             continue;
         }
-        match news::news(loaded, &raw.root, &slugs) {
+        match news::news(loaded, &raw.root, &known) {
             Ok(item) if news::is_published(&item, options.today, options.drafts) => news.push(item),
             Ok(_) => {}
             Err(errors) => errors.into_iter().for_each(|e| diagnostics.push(e)),

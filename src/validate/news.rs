@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::content::embed::embeds;
+use crate::content::embed::{embeds, Target};
 use crate::content::locate::{
     locate,
     Seg::{Index, Key},
@@ -22,12 +22,20 @@ use super::photos::inspect;
 /// Folders under `tin-tuc/` that the listing's own pages use.
 const RESERVED: &[&str] = &["trang"];
 
+/// What Markdown bodies may embed: products by slug (every product folder, valid or
+/// not, so that one mistake is not reported twice) and the years with a round.
+pub struct Embeddable<'a> {
+    pub products: &'a [&'a str],
+    pub years: &'a [i32],
+}
+
 /// A checked news item, or every problem found in it.
 pub fn news(
     loaded: &Loaded<NewsSource>,
     root: &Path,
-    products: &[&str],
+    known: &Embeddable,
 ) -> Result<News, Vec<Diagnostic>> {
+    let products = known.products;
     let (front, source) = (&loaded.record.front, &loaded.source);
     let mut errors = Vec::new();
     if !is_slug(&loaded.id) || RESERVED.contains(&loaded.id.as_str()) {
@@ -62,12 +70,8 @@ pub fn news(
             );
         }
     }
-    let (embedded, card_errors) = cards(
-        source,
-        &loaded.record.body,
-        loaded.record.body_line,
-        products,
-    );
+    let (embedded, card_errors) =
+        cards(source, &loaded.record.body, loaded.record.body_line, known);
     errors.extend(card_errors);
     errors.extend(markdown_body(
         source,
@@ -121,20 +125,28 @@ pub fn news(
 }
 
 /// The products embedded as cards in a Markdown `body` starting on `body_line` of
-/// `source`, and an error for each card line naming no known product.
+/// `source`, and an error for each card line naming no known product, and each round
+/// line naming a year without a round.
 pub fn cards(
     source: &Source,
     body: &str,
     body_line: usize,
-    products: &[&str],
+    known: &Embeddable,
 ) -> (Vec<String>, Vec<Diagnostic>) {
+    let products = known.products;
     let mut embedded = Vec::new();
     let mut errors = Vec::new();
     for embed in embeds(body) {
         let line = body_line + embed.line;
-        match embed.slug {
-            Ok(slug) if products.contains(&slug.as_str()) => embedded.push(slug),
-            Ok(slug) => {
+        match embed.target {
+            Ok(Target::Round(year)) if known.years.contains(&year) => {}
+            Ok(Target::Round(year)) => {
+                let years: Vec<String> = known.years.iter().map(|y| y.to_string()).collect();
+                let message = t!("round-unknown-year", year = year, years = years.join(", "));
+                errors.push(Diagnostic::new(&source.path, message).at(line, embed.column));
+            }
+            Ok(Target::Product(slug)) if products.contains(&slug.as_str()) => embedded.push(slug),
+            Ok(Target::Product(slug)) => {
                 let message = t!("card-unknown-product", slug = &slug);
                 errors.push(
                     Diagnostic::new(

@@ -8,6 +8,7 @@ use crate::domain::Page;
 use crate::t;
 
 use super::fields::{is_slug, markdown_body, slugify};
+use super::news::Embeddable;
 
 /// Top-level paths that belong to the catalogue itself.
 pub const RESERVED: &[&str] = &[
@@ -15,18 +16,18 @@ pub const RESERVED: &[&str] = &[
     "tin-tuc", "en", "css", "js", "img", "static", "404",
 ];
 
-pub fn page(loaded: &Loaded<PageSource>, products: &[&str]) -> Result<Page, Vec<Diagnostic>> {
-    body_errors(loaded, products)?;
+pub fn page(loaded: &Loaded<PageSource>, known: &Embeddable) -> Result<Page, Vec<Diagnostic>> {
+    body_errors(loaded, known)?;
     page_slug(loaded).map_err(|e| vec![e])
 }
 
 /// The problems of the page's body: product cards naming no product, and nesting
 /// too deep to render.
-fn body_errors(loaded: &Loaded<PageSource>, products: &[&str]) -> Result<(), Vec<Diagnostic>> {
+fn body_errors(loaded: &Loaded<PageSource>, known: &Embeddable) -> Result<(), Vec<Diagnostic>> {
     let PageSource {
         body, body_line, ..
     } = &loaded.record;
-    let (_, mut errors) = super::news::cards(&loaded.source, body, *body_line, products);
+    let (_, mut errors) = super::news::cards(&loaded.source, body, *body_line, known);
     errors.extend(markdown_body(&loaded.source, body, *body_line));
     if errors.is_empty() {
         Ok(())
@@ -68,11 +69,11 @@ pub fn translation_of(id: &str) -> Option<&str> {
 /// Checks `<slug>.en.md` and gives it to the page it translates.
 pub fn attach_translation(
     loaded: &Loaded<PageSource>,
-    products: &[&str],
+    known: &Embeddable,
     pages: &mut [Page],
 ) -> Result<(), Vec<Diagnostic>> {
     let slug = translation_of(&loaded.id).unwrap_or(&loaded.id);
-    body_errors(loaded, products)?;
+    body_errors(loaded, known)?;
     let Some(page) = pages.iter_mut().find(|p| p.slug == slug) else {
         let message = with_suggestion(
             t!("page-translation-orphan", slug = slug),

@@ -5,13 +5,13 @@ use crate::t;
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::content::locate::Seg::{Index, Key};
-use crate::content::{markdown, Loaded};
+use crate::content::locate::Seg::{self, Index, Key};
+use crate::content::{markdown, Loaded, Source};
 use crate::diagnostics::{with_named_suggestion, with_suggestion, Diagnostic};
 use crate::domain::language::PhotoText;
 use crate::domain::records::ProductRecord;
 use crate::domain::{
-    Category, Certificate, District, Photo, Producer, Product, Rating, Shop, Site,
+    score_band, Category, Certificate, District, Photo, Producer, Product, Rating, Shop, Site,
 };
 
 use super::fields::{date, descriptions, is_slug, reference, required_text, slugify};
@@ -136,7 +136,7 @@ pub fn product(loaded: &Loaded<ProductRecord>, cx: &Context) -> Result<Product, 
 
     let shops = shops(loaded, cx, &mut errors);
 
-    let history = history(loaded, &mut errors);
+    let history = history(loaded, certificate.as_ref(), &mut errors);
 
     for (i, alias) in record.aliases.iter().enumerate() {
         let at = [Key("aliases"), Index(i)];
@@ -221,12 +221,20 @@ fn certificate(
         }
         None => Certificate::default_expiry(issued, cx.site.validity_months)?,
     };
+    let score = score(
+        source,
+        &[Key("certificate"), Key("score")],
+        loaded.record.stars,
+        record.score,
+        errors,
+    );
     Some(Certificate {
         decision: record.decision.clone(),
         number: record.number.clone(),
         issuer: record.issuer.clone(),
         date: issued,
         expires,
+        score,
     })
 }
 
@@ -320,29 +328,113 @@ fn shops(loaded: &Loaded<ProductRecord>, cx: &Context, errors: &mut Vec<Diagnost
     shops
 }
 
-/// Earlier ratings, with their dates checked.
-fn history(loaded: &Loaded<ProductRecord>, errors: &mut Vec<Diagnostic>) -> Vec<Rating> {
+/// Earlier ratings, with their dates checked, and checked against each other and the
+/// current certificate: oldest first, one a day, none after the certificate. A last
+/// entry on the certificate's date is that decision written twice, so it must agree
+/// with the certificate.
+fn history(
+    loaded: &Loaded<ProductRecord>,
+    certificate: Option<&Certificate>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Rating> {
     let (record, source) = (&loaded.record, &loaded.source);
-    let mut history = Vec::new();
+    let mut history: Vec<Rating> = Vec::new();
     for (i, rating) in record.history.iter().enumerate() {
+        let at = [Key("history"), Index(i), Key("date")];
         if !(1..=5).contains(&rating.stars) {
             errors.push(source.error(
                 &[Key("history"), Index(i), Key("stars")],
                 t!("history-stars"),
             ));
         }
-        match date(
+        let score = score(
             source,
-            &[Key("history"), Index(i), Key("date")],
-            &rating.date,
-        ) {
-            Ok(date) => history.push(Rating {
-                stars: rating.stars,
-                date,
-                decision: rating.decision.clone(),
-            }),
-            Err(error) => errors.push(error),
+            &[Key("history"), Index(i), Key("score")],
+            rating.stars,
+            rating.score,
+            errors,
+        );
+        let date = match date(source, &at, &rating.date) {
+            Ok(date) => date,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
+        let previous = history.last().map(|r| r.date);
+        if previous.is_some_and(|p| date < p) {
+            let previous = previous.unwrap_or(date);
+            errors.push(source.error(
+                &at,
+                t!(
+                    "history-out-of-order",
+                    date = date.to_string(),
+                    previous = previous.to_string()
+                ),
+            ));
+        }
+        let repeats_certificate = certificate.is_some_and(|c| {
+            c.date == date && c.decision == rating.decision && record.stars == rating.stars
+        });
+        let same_day = previous == Some(date)
+            || certificate.is_some_and(|c| c.date == date && !repeats_certificate);
+        if same_day {
+            errors.push(source.error(
+                &at,
+                t!("history-same-day", date = date.to_string()),
+            ));
+        }
+        history.push(Rating {
+            stars: rating.stars,
+            date,
+            decision: rating.decision.clone(),
+            score,
+        });
+    }
+    let latest = history.iter().map(|r| r.date).max();
+    if let (Some(certificate), Some(latest)) = (certificate, latest) {
+        if certificate.date < latest {
+            errors.push(source.error(
+                &[Key("certificate"), Key("date")],
+                t!(
+                    "certificate-older-than-history",
+                    date = certificate.date.to_string(),
+                    latest = latest.to_string()
+                ),
+            ));
         }
     }
     history
+}
+
+/// A score out of 100 in the band of `stars` (Decision 148/QĐ-TTg); an error for any
+/// other. Stars outside 1 to 5 are reported on their own, so their score is not judged.
+fn score(
+    source: &Source,
+    at: &[Seg],
+    stars: u8,
+    score: Option<u32>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<u8> {
+    let score = score?;
+    let Some(points) = u8::try_from(score).ok().filter(|&s| s <= 100) else {
+        errors.push(source.error(at, t!("score-range", score = score)));
+        return None;
+    };
+    match score_band(stars) {
+        Some((low, high)) if !(low..=high).contains(&points) => {
+            errors.push(source.error(
+                at,
+                t!(
+                    "score-band",
+                    points = points,
+                    stars = stars,
+                    low = low,
+                    high = high
+                ),
+            ));
+            None
+        }
+        _ => Some(points),
+    }
 }

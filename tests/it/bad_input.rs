@@ -29,6 +29,10 @@ common::cases::cases! {
     photo_that_is_not_an_image => "photo-not-an-image",
     photo_in_heic_format => "photo-heic",
     several_errors_in_several_files => "several-errors",
+    history_listed_out_of_order => "history-out-of-order",
+    two_decisions_on_one_date => "history-same-date",
+    certificate_older_than_its_history => "certificate-older-than-history",
+    score_outside_its_star_band => "score-outside-star-band",
 }
 
 #[test]

@@ -47,6 +47,12 @@ fn the_demo_builds() {
     the_data_covers_every_certificate_status(&output);
     every_internal_link_resolves(&output);
     machine_readable_output_is_valid(&output);
+    crate::rounds::the_rounds_reconcile(&output, common::DEMO_TODAY);
+    // The demo's histories reach back to 2019: a page for each year since.
+    assert_eq!(
+        crate::rounds::years(&output),
+        [2019, 2020, 2021, 2022, 2023, 2024, 2025]
+    );
 }
 
 /// JSON-LD parses on every page that has it, every product page has a Product with its

@@ -92,8 +92,15 @@ fn data_downloads_keep_the_raw_text_and_neutralise_formulas() {
     let cell = |rows: &[csv::StringRecord], id: &str, column: usize| {
         rows.iter().find(|r| &r[0] == id).unwrap()[column].to_owned()
     };
-    // products.csv column 15 is the summary; producers.csv column 5 the representative.
-    assert_eq!(cell(&products, "nuoc-thach-den", 15), "'=1+1");
+    let header = |path: &str, name: &str| {
+        let bytes = site.read_bytes(path);
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let headers = reader.headers().unwrap().clone();
+        headers.iter().position(|h| h == name).unwrap()
+    };
+    // products.csv's summary column; producers.csv column 5 is the representative.
+    let summary = header("data/products.csv", "summary");
+    assert_eq!(cell(&products, "nuoc-thach-den", summary), "'=1+1");
     assert_eq!(
         cell(&producers, "htx-dong-tam", 5),
         "'=HYPERLINK(\"https://evil.example\",\"bấm vào\")"

@@ -17,7 +17,7 @@
 //! unless `expires` says otherwise; "expiring" means expiring from 2026-06-01 to
 //! 2026-12-01 (six months). `thach-an` and `thu-cong` have no product.
 
-use crate::common::html::{self, table_rows, tokens, Tag, Token};
+use crate::common::html::{self, rows, table_rows, tokens, Tag, Token};
 use crate::common::{Site, BASE_PATH};
 
 fn stats_page() -> String {
@@ -40,13 +40,6 @@ fn table<'a>(tables: &'a [Vec<Vec<String>>], header: &[&str]) -> &'a [Vec<String
         .iter()
         .find(|t| t.first().is_some_and(|h| h == header))
         .unwrap_or_else(|| panic!("no table with header {header:?} in {tables:?}"))
-}
-
-fn rows(expected: &[&[&str]]) -> Vec<Vec<String>> {
-    expected
-        .iter()
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect()
 }
 
 /// What one chart's SVG says: its accessible name, each segment's tooltip and width,

@@ -40,3 +40,4 @@ new-no-district = content/districts.yaml lists no district: add the districts fi
 init-unknown-language = unknown language `{ $code }`: use { $codes }, such as `vi,en`
 init-first-language = the first language must be `vi`, the language the records are written in, such as `vi,en`
 init-province-empty = --province is empty: give the province's name, such as `--province "Hà Giang"`
+embed-round-shape = write a year's round on its own line as {"{{"} round(year=2023) {"}}"}

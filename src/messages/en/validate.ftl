@@ -69,3 +69,10 @@ base-url-invalid = invalid base_url `{ $raw }`: { $error }
 base-url-scheme = base_url must be an http(s) address such as https://example.org/ (got `{ $raw }`)
 taxonomy-id = id `{ $id }` must be a lowercase ASCII slug such as `hoa-an`
 taxonomy-duplicate-id = duplicate id `{ $id }`
+
+history-out-of-order = history is out of order: { $date } is listed after { $previous }; list the ratings oldest first
+history-same-day = two decisions on { $date }: a product has at most one decision a day
+certificate-older-than-history = certificate date { $date } is before the history's latest decision ({ $latest }): the current certificate must be the latest decision
+score-range = score must be from 0 to 100 (got { $score })
+score-band = score { $points } does not match { $stars }★: under Decision 148/2023/QĐ-TTg, { $stars }★ is { $low } to { $high } points
+round-unknown-year = no round for { $year }: no certification decision is dated in that year (years with one: { $years })

@@ -40,3 +40,4 @@ new-no-district = content/districts.yaml chưa có huyện nào: hãy thêm các
 init-unknown-language = không có ngôn ngữ `{ $code }`: dùng { $codes }, ví dụ `vi,en`
 init-first-language = ngôn ngữ đầu tiên phải là `vi`, ngôn ngữ viết hồ sơ, ví dụ `vi,en`
 init-province-empty = --province đang trống: hãy ghi tên tỉnh, ví dụ `--province "Hà Giang"`
+embed-round-shape = hãy viết số liệu một năm trên một dòng riêng, dạng {"{{"} round(year=2023) {"}}"}

@@ -69,3 +69,10 @@ base-url-invalid = base_url `{ $raw }` không hợp lệ: { $error }
 base-url-scheme = base_url phải là địa chỉ http(s), ví dụ https://example.org/ (đang ghi `{ $raw }`)
 taxonomy-id = mã `{ $id }` phải là slug chữ thường không dấu, ví dụ `hoa-an`
 taxonomy-duplicate-id = mã `{ $id }` bị trùng
+
+history-out-of-order = lịch sử không theo thứ tự: { $date } ghi sau { $previous }; hãy ghi các lần đánh giá từ cũ đến mới
+history-same-day = có hai quyết định cùng ngày { $date }: mỗi sản phẩm chỉ có tối đa một quyết định trong một ngày
+certificate-older-than-history = ngày chứng nhận { $date } sớm hơn quyết định mới nhất trong lịch sử ({ $latest }): chứng nhận hiện tại phải là quyết định mới nhất
+score-range = score phải từ 0 đến 100 (đang ghi { $score })
+score-band = { $points } điểm không khớp với { $stars }★: theo Quyết định 148/2023/QĐ-TTg, { $stars }★ là từ { $low } đến { $high } điểm
+round-unknown-year = không có đợt đánh giá năm { $year }: không có quyết định công nhận nào trong năm đó (các năm có: { $years })

@@ -20,6 +20,7 @@ mod producers;
 mod product;
 mod product_sheet;
 mod products;
+mod round;
 mod search;
 mod stars;
 mod stats;
@@ -176,6 +177,7 @@ page_kinds! {
     Home => home::Home,
     Producers => producers::Producers,
     Stats => stats::Stats,
+    Round => round::Round,
     Data => data::Data,
     Search => search::Search,
     NotFound => not_found::NotFound,

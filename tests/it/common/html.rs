@@ -249,6 +249,13 @@ pub fn shows_empty_state(html: &str) -> bool {
     tags(&html[start..]).iter().any(|t| t.has_class("empty"))
 }
 
+/// Expected table rows, written as string slices, in the shape of [`table_rows`].
+pub fn rows(expected: &[&[&str]]) -> Vec<Vec<String>> {
+    (expected.iter())
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
 /// Every table row of `html` as the texts of its cells (`th` and `td`), whitespace
 /// collapsed.
 pub fn table_rows(html: &str) -> Vec<Vec<String>> {
