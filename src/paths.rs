@@ -128,12 +128,23 @@ pub fn producers(lang: Lang) -> String {
     section(lang, |w| w.producers)
 }
 
+/// A page of the producer directory, from 1.
+pub fn producers_page(lang: Lang, page: usize) -> String {
+    paged(lang, producers(lang), page)
+}
+
 pub fn producer(lang: Lang, id: &str) -> String {
     format!("{}{id}/", producers(lang))
 }
 
 pub fn stats(lang: Lang) -> String {
     section(lang, |w| w.stats)
+}
+
+/// A page of the statistics, from 1: the later ones continue the list of expiring
+/// certificates.
+pub fn stats_page(lang: Lang, page: usize) -> String {
+    paged(lang, stats(lang), page)
 }
 
 pub fn search(lang: Lang) -> String {

@@ -13,6 +13,7 @@ use crate::domain::{CertificateStatus, ProducerType, Product};
 use super::charts::{self, Bar, Chart};
 use super::context::{card, category_ref, district_ref, CardView, Ref};
 use crate::edition::Edition;
+use crate::model::Catalogue;
 
 /// Star levels as columns, lowest first.
 const COLUMNS: [u8; 3] = [3, 4, 5];
@@ -32,6 +33,8 @@ pub struct StatsView<'a> {
     pub by_year: Vec<YearRow>,
     pub year_totals: YearTotals,
     pub expiring: Vec<ExpiringRow<'a>>,
+    /// Expiring certificates on every page.
+    pub expiring_total: usize,
     pub warning_months: u32,
     pub charts: Charts,
 }
@@ -96,7 +99,17 @@ pub struct ExpiringRow<'a> {
     pub days_left: i64,
 }
 
-pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
+/// The listed products whose certificate expires soon, in no order.
+pub fn expiring(catalogue: &Catalogue) -> Vec<&Product> {
+    (catalogue.index.listed.iter())
+        .map(|&i| &catalogue.products[i])
+        .filter(|p| p.status == CertificateStatus::Expiring)
+        .collect()
+}
+
+/// The figures, with the expiring certificates `rows` (soonest first) of them all: a
+/// national catalogue has thousands, which the statistics list over several pages.
+pub fn view<'a>(ed: Edition<'a>, rows: std::ops::Range<usize>) -> StatsView<'a> {
     let catalogue = ed.catalogue;
     let products = &catalogue.products;
     let listed = &catalogue.index.listed;
@@ -156,10 +169,14 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
             total: sum.total + y.total,
         });
 
-    let mut expiring: Vec<ExpiringRow> = listed
+    let mut expiring: Vec<&Product> = expiring(ed.catalogue);
+    expiring.sort_by(|a, b| {
+        (a.certificate.expires.cmp(&b.certificate.expires)).then(a.slug.cmp(&b.slug))
+    });
+    let expiring_total = expiring.len();
+    let shown = rows.start.min(expiring_total)..rows.end.min(expiring_total);
+    let expiring: Vec<ExpiringRow> = expiring[shown]
         .iter()
-        .map(|&i| &products[i])
-        .filter(|p| p.status == CertificateStatus::Expiring)
         .map(|p| ExpiringRow {
             card: card(ed, p),
             phone: catalogue.producers[p.producer].record.phone.as_deref(),
@@ -168,7 +185,6 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
             days_left: (p.certificate.expires - catalogue.today).num_days(),
         })
         .collect();
-    expiring.sort_by(|a, b| a.expires.cmp(&b.expires).then(a.card.slug.cmp(b.card.slug)));
 
     let charts = Charts {
         by_district: charts::stacked(
@@ -222,6 +238,7 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
         by_year,
         year_totals,
         expiring,
+        expiring_total,
         warning_months: catalogue.site.warning_months,
         charts,
     }

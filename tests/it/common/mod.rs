@@ -512,7 +512,7 @@ pub fn resolve(output: &Path, base_url: &str, base_path: &str, link: &str) -> Op
 
 /// The built file for a path below the site root such as `san-pham/x/` or
 /// `a/../data/x.csv` (percent-encoded, `.` and `..` allowed but not above the root).
-fn built_file(output: &Path, path: &str) -> Option<PathBuf> {
+pub fn built_file(output: &Path, path: &str) -> Option<PathBuf> {
     let decoded = percent_encoding::percent_decode_str(path)
         .decode_utf8()
         .ok()?;
