@@ -1,7 +1,8 @@
 //! A synthetic catalogue large enough that the producer directory (1,500 producers,
 //! about 430 KB as one page) and the statistics (about 500 expiring certificates and
 //! 150 districts) outgrow one page: no HTML page may pass 200 KB, every producer is
-//! still in the directory, and its pages are reachable by plain `rel=next` links.
+//! still in the directory, and its pages are reachable by plain `rel=next` links. The
+//! search records are packed into a few files.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -93,6 +94,35 @@ fn no_page_passes_200_kb_and_the_directory_lists_every_producer() {
     // The statistics continue their list of expiring certificates on later pages.
     let stats = chain(&output, "thong-ke/");
     assert!(stats.len() > 1, "{} statistics pages", stats.len());
+
+    // Search records come in files of about 16 KB, not one per product.
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(output.join("search/index.json")).unwrap())
+            .unwrap();
+    let folder = output
+        .join("search")
+        .join(index["version"].as_str().unwrap());
+    let mut records = 0;
+    let mut files = 0;
+    for file in std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+    {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with('d') {
+            let bytes = std::fs::read(&file).unwrap();
+            assert!(bytes.len() <= 20 * 1024, "{name}: {} bytes", bytes.len());
+            records += serde_json::from_slice::<Vec<serde_json::Value>>(&bytes)
+                .unwrap()
+                .len();
+            files += 1;
+        }
+    }
+    assert_eq!(
+        records,
+        index["records"]["count"].as_u64().unwrap() as usize
+    );
+    assert!(files > 1 && files < records / 50, "{files} record files");
 
     let sitemap = std::fs::read_to_string(output.join("sitemap.xml")).unwrap();
     for page in ["chu-the/trang/2/", "thong-ke/trang/2/"] {
