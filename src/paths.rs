@@ -3,7 +3,7 @@
 //!
 //! Each function returns a path relative to the site root, ending in `/` for pages.
 //! Pages exist once per edition: the main one (Vietnamese) at the root, English under
-//! `en/` with English words. Photos, QR codes and downloads are shared by both.
+//! `en/` with English words. Photos and downloads are shared by both.
 
 use crate::domain::Lang;
 
@@ -87,11 +87,6 @@ pub fn product(lang: Lang, slug: &str) -> String {
 /// The printable product sheet, for trade fairs.
 pub fn product_sheet(lang: Lang, slug: &str) -> String {
     format!("{}{}/", product(lang, slug), edition(lang).1.print)
-}
-
-/// The QR code of a product's permanent URL, as `svg` or `png`.
-pub fn qr_code(slug: &str, extension: &str) -> String {
-    format!("san-pham/{slug}/ma-qr.{extension}")
 }
 
 pub fn district(lang: Lang, id: &str) -> String {

@@ -211,10 +211,6 @@ pub fn publish(
         .into_iter()
         .for_each(|e| diagnostics.push(e));
     timings.lap("photos");
-    assets::write_qr_codes(&catalogue, &staging)
-        .into_iter()
-        .for_each(|e| diagnostics.push(e));
-    timings.lap("QR codes");
     if let Err(error) = assets::copy_static(&static_files, &staging) {
         diagnostics.push(error);
     }
