@@ -240,6 +240,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         Some("--photos") => true,
         Some(_) => return Err(usage.into()),
     };
+    write(count, &root, photos)
+}
+
+/// Write the catalogue of `count` products into `root/content`, replacing it. The tests
+/// use it too, through a `#[path]` module.
+pub fn write(count: usize, root: &Path, photos: bool) -> Result<(), Box<dyn Error>> {
     let content = root.join("content");
     if content.exists() {
         fs::remove_dir_all(&content)?;

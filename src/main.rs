@@ -179,13 +179,18 @@ fn run(command: Command) -> Result<(), Failure> {
 /// site at `--root`, else Vietnamese.
 fn message_language(args: &[OsString]) -> Lang {
     let value_of = |flag: &str| {
-        let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
         let prefix = format!("{flag}=");
-        args.iter().enumerate().find_map(|(i, arg)| match arg.strip_prefix(&prefix) {
-            Some(value) => Some(value.to_owned()),
-            None if arg == flag => args.get(i + 1).cloned(),
-            None => None,
-        })
+        args.iter()
+            .enumerate()
+            .find_map(|(i, arg)| match arg.strip_prefix(&prefix) {
+                Some(value) => Some(value.to_owned()),
+                None if arg == flag => args.get(i + 1).cloned(),
+                None => None,
+            })
     };
     let asked = value_of("--lang").or_else(|| std::env::var("OCOP_LANG").ok());
     if let Some(lang) = asked.as_deref().and_then(Lang::from_code) {

@@ -3,7 +3,7 @@
 //!
 //! Each function returns a path relative to the site root, ending in `/` for pages.
 //! Pages exist once per edition: the main one (Vietnamese) at the root, English under
-//! `en/` with English words. Photos, QR codes and downloads are shared by both.
+//! `en/` with English words. Photos and downloads are shared by both.
 
 use crate::domain::Lang;
 
@@ -89,11 +89,6 @@ pub fn product_sheet(lang: Lang, slug: &str) -> String {
     format!("{}{}/", product(lang, slug), edition(lang).1.print)
 }
 
-/// The QR code of a product's permanent URL, as `svg` or `png`.
-pub fn qr_code(slug: &str, extension: &str) -> String {
-    format!("san-pham/{slug}/ma-qr.{extension}")
-}
-
 pub fn district(lang: Lang, id: &str) -> String {
     format!("{}{id}/", section(lang, |w| w.districts))
 }
@@ -128,6 +123,11 @@ pub fn producers(lang: Lang) -> String {
     section(lang, |w| w.producers)
 }
 
+/// A page of the producer directory, from 1.
+pub fn producers_page(lang: Lang, page: usize) -> String {
+    paged(lang, producers(lang), page)
+}
+
 pub fn producer(lang: Lang, id: &str) -> String {
     format!("{}{id}/", producers(lang))
 }
@@ -139,6 +139,12 @@ pub fn stats(lang: Lang) -> String {
 /// A year's certification round, under the statistics page.
 pub fn round(lang: Lang, year: i32) -> String {
     format!("{}{year}/", stats(lang))
+}
+
+/// A page of the statistics, from 1: the later ones continue the list of expiring
+/// certificates.
+pub fn stats_page(lang: Lang, page: usize) -> String {
+    paged(lang, stats(lang), page)
 }
 
 pub fn search(lang: Lang) -> String {

@@ -26,8 +26,9 @@ if ! hugo version | grep -q "v${HUGO_VERSION}"; then
 fi
 
 cargo build --release --locked --quiet --bin ocop --example synthetic_catalogue --example hugo_site
-ocop=$PWD/target/release/ocop
-examples=$PWD/target/release/examples
+target=${CARGO_TARGET_DIR:-$PWD/target}
+ocop=$target/release/ocop
+examples=$target/release/examples
 
 work=$(mktemp -d)
 serve_pid=
@@ -232,8 +233,10 @@ for n in $SIZES; do
     bytes_ocop=$(du -sb "$out" | cut -f1)
     files_hugo=$(find "$hsite/public" -type f | wc -l)
     bytes_hugo=$(du -sb "$hsite/public" | cut -f1)
-    printf '{"n":%s,"files":{"ocop":%s,"ocop_bytes":%s,"hugo":%s,"hugo_bytes":%s}}\n' \
-        "$n" "$files_ocop" "$bytes_ocop" "$files_hugo" "$bytes_hugo" >>"$results"
+    # The largest HTML page, in bytes, and where it is.
+    largest=$(find "$out" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+    printf '{"n":%s,"files":{"ocop":%s,"ocop_bytes":%s,"hugo":%s,"hugo_bytes":%s,"largest_page":%s,"largest_page_path":"%s"}}\n' \
+        "$n" "$files_ocop" "$bytes_ocop" "$files_hugo" "$bytes_hugo" "${largest%% *}" "${largest#* }" >>"$results"
     rm -rf "$out" "$cache" "$hsite/public" "$hsite/resources"
 
     cp "$yaml.orig" "$yaml"

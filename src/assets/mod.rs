@@ -8,9 +8,7 @@ pub mod search;
 
 use crate::content::theme_files::StaticFile;
 use crate::diagnostics::Diagnostic;
-use crate::domain::Lang;
 use crate::edition::Edition;
-use crate::model::Catalogue;
 use crate::paths;
 use crate::sink::Sink;
 use crate::t;
@@ -22,30 +20,6 @@ pub fn write_data(main: Edition<'_>, staging: &dyn Sink) -> std::io::Result<()> 
     staging.write(paths::PRODUCTS_CSV, &data::products_csv(main))?;
     staging.write(paths::PRODUCERS_CSV, &data::producers_csv(main))?;
     staging.write(paths::ROUNDS_JSON, &data::rounds_json(main.catalogue))
-}
-
-/// Write each product's QR code, in parallel: at national scale there are thousands.
-pub fn write_qr_codes(catalogue: &Catalogue, staging: &dyn Sink) -> Vec<Diagnostic> {
-    use rayon::prelude::*;
-    catalogue
-        .products
-        .par_iter()
-        .filter_map(|product| {
-            // The main edition's address: it is the one printed on packaging.
-            let url = catalogue
-                .site
-                .absolute(&paths::product(Lang::Vi, &product.slug));
-            let written = qr::encode(&url).and_then(|(svg, png)| {
-                staging
-                    .write(&paths::qr_code(&product.slug, "svg"), &svg)
-                    .and_then(|()| staging.write(&paths::qr_code(&product.slug, "png"), &png))
-                    .map_err(|e| t!("qr-cannot-write", error = e.to_string()))
-            });
-            written
-                .err()
-                .map(|why| Diagnostic::new(paths::qr_code(&product.slug, "svg"), why))
-        })
-        .collect()
 }
 
 /// Copy the theme's static files to the site root, each under its published name.

@@ -4,6 +4,10 @@
 //! Both are written by hand from the code's modules, because at national scale there
 //! are tens of thousands of them: the SVG is one path of row runs (about 2 KB, where a
 //! rectangle per module made 8 KB), and the PNG has one bit per pixel.
+//!
+//! They live inside the product's print sheet as `data:` addresses, which the sheet
+//! shows and offers for download, rather than as two files per product: a national
+//! site wrote 30,000 of them.
 
 use crate::t;
 use std::fmt::Write as _;
@@ -28,6 +32,45 @@ pub fn encode(url: &str) -> Result<(Vec<u8>, Vec<u8>), String> {
         dark: code.to_colors().iter().map(|c| *c == Color::Dark).collect(),
     };
     Ok((svg(&modules).into_bytes(), png(&modules)?))
+}
+
+/// A product's QR code as `data:` addresses, for a page to show and offer for download.
+#[derive(serde::Serialize)]
+pub struct QrData {
+    pub svg: String,
+    pub png: String,
+}
+
+/// The QR code of `url` as `data:` addresses.
+pub fn data_uris(url: &str) -> Result<QrData, String> {
+    let (svg, png) = encode(url)?;
+    Ok(QrData {
+        svg: data_uri("image/svg+xml", &svg),
+        png: data_uri("image/png", &png),
+    })
+}
+
+/// `data:<mime>;base64,…`: base64 has no character that HTML or a URL must escape.
+fn data_uri(mime: &str, bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(mime.len() + 13 + bytes.len().div_ceil(3) * 4);
+    out.push_str("data:");
+    out.push_str(mime);
+    out.push_str(";base64,");
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * k) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 struct Modules {
@@ -125,6 +168,17 @@ mod tests {
 
     fn code() -> QrCode {
         QrCode::with_error_correction_level(URL.as_bytes(), EcLevel::M).unwrap()
+    }
+
+    #[test]
+    fn data_uris_are_base64() {
+        assert_eq!(
+            data_uri("text/plain", b"Man"),
+            "data:text/plain;base64,TWFu"
+        );
+        assert_eq!(data_uri("text/plain", b"Ma"), "data:text/plain;base64,TWE=");
+        assert_eq!(data_uri("text/plain", b"M"), "data:text/plain;base64,TQ==");
+        assert_eq!(data_uri("text/plain", b""), "data:text/plain;base64,");
     }
 
     #[test]

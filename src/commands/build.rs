@@ -186,6 +186,11 @@ pub fn publish(
 
     let jobs = pages::all(&catalogue);
     let mut diagnostics = Diagnostics::default();
+    // Each page's links are read as it is rendered, not read back from disk.
+    let links = output::links::Checker::new(
+        &catalogue.site,
+        (jobs.iter()).map(|(lang, job)| paths::file_for(&job.path(&catalogue, *lang))),
+    );
     // Summed over threads: pages are rendered, minified and written in parallel.
     let minifying = AtomicU64::new(0);
     let page_errors: Vec<_> = jobs
@@ -195,6 +200,7 @@ pub fn publish(
                 Ok(rendered) => rendered,
                 Err(error) => return Some(error),
             };
+            links.scan(&file, &minified);
             staging.write(&file, &minified).err().map(|e| {
                 Diagnostic::new(
                     output.join(&file),
@@ -221,10 +227,6 @@ pub fn publish(
         .into_iter()
         .for_each(|e| diagnostics.push(e));
     timings.lap(t!("lap-photos"));
-    assets::write_qr_codes(&catalogue, &staging)
-        .into_iter()
-        .for_each(|e| diagnostics.push(e));
-    timings.lap(t!("lap-qr"));
     if let Err(error) = assets::copy_static(&static_files, &staging) {
         diagnostics.push(error);
     }
@@ -233,7 +235,7 @@ pub fn publish(
 
     // Only a complete build can be checked: links point at pages, photos and data.
     if diagnostics.is_empty() {
-        for (page, why) in output::links::broken(staging.path(), &catalogue.site) {
+        for (page, why) in links.finish(staging.path()) {
             diagnostics.push(Diagnostic::new(
                 output.join(page),
                 t!("build-broken-link", why = why),

@@ -41,16 +41,9 @@ pub struct ProductView<'a> {
     pub star_url: String,
     /// The permanent address, as printed in the QR code.
     pub permalink: String,
-    pub qr: QrView,
     /// The printable sheet; none for an expired product.
     pub sheet_url: Option<String>,
     pub share: ShareView,
-}
-
-#[derive(Serialize)]
-pub struct QrView {
-    pub svg: String,
-    pub png: String,
 }
 
 /// Plain share links: no third-party script is loaded to share a product.
@@ -214,10 +207,6 @@ pub fn view<'a>(ed: Edition<'a>, product: &'a Product) -> ProductView<'a> {
         history_scores: product.history.iter().any(|r| r.score.is_some()),
         star_url: ed.link(&paths::stars(lang, product.stars)),
         permalink: permalink.clone(),
-        qr: QrView {
-            svg: ed.link(&paths::qr_code(&product.slug, "svg")),
-            png: ed.link(&paths::qr_code(&product.slug, "png")),
-        },
         sheet_url: product
             .is_listed()
             .then(|| ed.link(&paths::product_sheet(lang, &product.slug))),

@@ -14,6 +14,7 @@ use crate::paths;
 use super::charts::{self, Bar, Chart};
 use super::context::{card, category_ref, district_ref, CardView, Ref};
 use crate::edition::Edition;
+use crate::model::Catalogue;
 
 /// Star levels as columns, lowest first.
 const COLUMNS: [u8; 3] = [3, 4, 5];
@@ -35,6 +36,8 @@ pub struct StatsView<'a> {
     /// The year pages, oldest first.
     pub rounds: Vec<RoundLink>,
     pub expiring: Vec<ExpiringRow<'a>>,
+    /// Expiring certificates on every page.
+    pub expiring_total: usize,
     pub warning_months: u32,
     pub charts: Charts,
 }
@@ -107,7 +110,17 @@ pub struct ExpiringRow<'a> {
     pub days_left: i64,
 }
 
-pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
+/// The listed products whose certificate expires soon, in no order.
+pub fn expiring(catalogue: &Catalogue) -> Vec<&Product> {
+    (catalogue.index.listed.iter())
+        .map(|&i| &catalogue.products[i])
+        .filter(|p| p.status == CertificateStatus::Expiring)
+        .collect()
+}
+
+/// The figures, with the expiring certificates `rows` (soonest first) of them all: a
+/// national catalogue has thousands, which the statistics list over several pages.
+pub fn view<'a>(ed: Edition<'a>, rows: std::ops::Range<usize>) -> StatsView<'a> {
     let catalogue = ed.catalogue;
     let products = &catalogue.products;
     let listed = &catalogue.index.listed;
@@ -179,10 +192,14 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
             total: sum.total + y.total,
         });
 
-    let mut expiring: Vec<ExpiringRow> = listed
+    let mut expiring: Vec<&Product> = expiring(ed.catalogue);
+    expiring.sort_by(|a, b| {
+        (a.certificate.expires.cmp(&b.certificate.expires)).then(a.slug.cmp(&b.slug))
+    });
+    let expiring_total = expiring.len();
+    let shown = rows.start.min(expiring_total)..rows.end.min(expiring_total);
+    let expiring: Vec<ExpiringRow> = expiring[shown]
         .iter()
-        .map(|&i| &products[i])
-        .filter(|p| p.status == CertificateStatus::Expiring)
         .map(|p| ExpiringRow {
             card: card(ed, p),
             phone: catalogue.producers[p.producer].record.phone.as_deref(),
@@ -191,7 +208,6 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
             days_left: (p.certificate.expires - catalogue.today).num_days(),
         })
         .collect();
-    expiring.sort_by(|a, b| a.expires.cmp(&b.expires).then(a.card.slug.cmp(b.card.slug)));
 
     let charts = Charts {
         by_district: charts::stacked(
@@ -246,6 +262,7 @@ pub fn view<'a>(ed: Edition<'a>) -> StatsView<'a> {
         year_totals,
         rounds,
         expiring,
+        expiring_total,
         warning_months: catalogue.site.warning_months,
         charts,
     }

@@ -379,10 +379,7 @@ fn history(
         let same_day = previous == Some(date)
             || certificate.is_some_and(|c| c.date == date && !repeats_certificate);
         if same_day {
-            errors.push(source.error(
-                &at,
-                t!("history-same-day", date = date.to_string()),
-            ));
+            errors.push(source.error(&at, t!("history-same-day", date = date.to_string())));
         }
         history.push(Rating {
             stars: rating.stars,

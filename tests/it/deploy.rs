@@ -547,18 +547,11 @@ fn nginx_serves_the_built_site_with_types_caching_and_compression() {
         REVALIDATE,
     );
 
-    // A photo and a QR code: a day.
+    // A photo: a day.
     let photo = find_file(output, "san-pham", |p| p.ends_with(".jpg"));
     assert_served(&photo, &nginx.get(&photo, &[]), "image/jpeg", ONE_DAY);
     let webp = find_file(output, "san-pham", |p| p.ends_with(".webp"));
     assert_served(&webp, &nginx.get(&webp, &[]), "image/webp", ONE_DAY);
-    let qr = find_file(output, "san-pham", |p| p.ends_with("/ma-qr.svg"));
-    assert_served(
-        &qr,
-        &nginx.get(&qr, &[]),
-        "image/svg+xml; charset=utf-8",
-        ONE_DAY,
-    );
 
     // A missing address: 404 with the site's own page, and the same headers.
     let missing = nginx.get("/khong-co-trang-nay/", &[]);

@@ -143,7 +143,14 @@ fn with_lang_vi_en_both_editions_build() {
     let parent = tempfile::tempdir().unwrap();
     ocop_in(
         parent.path(),
-        &["init", "x", "--province", "Cao Bằng", "--languages", "vi,en"],
+        &[
+            "init",
+            "x",
+            "--province",
+            "Cao Bằng",
+            "--languages",
+            "vi,en",
+        ],
     )
     .assert_ok();
     let root = parent.path().join("x");

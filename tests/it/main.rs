@@ -23,6 +23,7 @@ mod import;
 mod init;
 #[cfg(unix)]
 mod interrupted;
+mod national_scale;
 mod news;
 mod page_weight;
 mod photo_cache_crash;

@@ -184,7 +184,9 @@ fn shop_buttons_name_the_platform_and_carry_campaign_tags_when_asked() {
 fn qr_codes_decode_to_the_permanent_product_address() {
     let site = built();
     let product = "san-pham/hat-de-trung-khanh/";
-    let png = image::load_from_memory(&site.read_bytes(&format!("{product}ma-qr.png")))
+    let sheet = format!("{product}in/");
+    let downloads = common::sheet_qr_downloads(&site.page(&sheet));
+    let png = image::load_from_memory(&downloads["ma-qr-hat-de-trung-khanh.png"])
         .unwrap()
         .to_luma8();
     let mut prepared = rqrr::PreparedImage::prepare(png);
@@ -192,8 +194,12 @@ fn qr_codes_decode_to_the_permanent_product_address() {
     assert_eq!(grids.len(), 1);
     let (_, content) = grids[0].decode().unwrap();
     assert_eq!(content, format!("{BASE_URL}{product}"));
-    assert!(site.read(&format!("{product}ma-qr.svg")).contains("<svg"));
-    assert!(links(&site.page(product)).contains(&format!("{BASE_PATH}{product}ma-qr.svg")));
+    let svg = String::from_utf8(downloads["ma-qr-hat-de-trung-khanh.svg"].clone()).unwrap();
+    assert!(svg.contains("<svg"));
+    // The product page leads to the sheet's QR code; no QR file is written.
+    assert!(links(&site.page(product)).contains(&format!("{BASE_PATH}{sheet}#qr")));
+    assert!(!site.output.join(product).join("ma-qr.svg").exists());
+    assert!(!site.output.join(product).join("ma-qr.png").exists());
 }
 
 #[test]
@@ -211,10 +217,9 @@ fn the_print_sheet_carries_what_a_trade_fair_needs() {
     ] {
         assert!(text.contains(expected), "no `{expected}` in {text}");
     }
-    assert!(page
-        .iter()
-        .any(|t| t.name == "img"
-            && t.attr("src") == Some("/ocop/san-pham/hat-de-trung-khanh/ma-qr.svg")));
+    // The QR code is shown from inside the page, and prints.
+    assert!(page.iter().any(|t| t.name == "img"
+        && (t.attr("src")).is_some_and(|s| s.starts_with("data:image/svg+xml;base64,"))));
     assert!(links(&site.page("san-pham/hat-de-trung-khanh/"))
         .contains(&"/ocop/san-pham/hat-de-trung-khanh/in/".to_owned()));
 }

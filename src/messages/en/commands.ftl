@@ -33,7 +33,6 @@ lap-theme = load theme
 lap-render-write = render, minify and write pages
 lap-minify = {"  "}of which minify (summed over threads)
 lap-photos = photos
-lap-qr = QR codes
 lap-static = static files
 lap-catalogue-files = sitemap, feed and data downloads
 lap-search = search index

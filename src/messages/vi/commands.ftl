@@ -30,7 +30,6 @@ lap-theme = đọc giao diện
 lap-render-write = dựng, thu gọn và ghi các trang
 lap-minify = {"  "}trong đó thu gọn (cộng trên các luồng)
 lap-photos = ảnh
-lap-qr = mã QR
 lap-static = tệp tĩnh
 lap-catalogue-files = sơ đồ trang, nguồn tin và dữ liệu tải về
 lap-search = chỉ mục tìm kiếm

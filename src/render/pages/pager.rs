@@ -17,11 +17,16 @@ pub(super) fn pages_of(items: usize, per_page: usize) -> std::ops::RangeInclusiv
     1..=page_count(items, per_page)
 }
 
-/// Page `n` (from 1) of `ids` at `per_page` a page.
-fn page_of(ids: &[usize], n: usize, per_page: usize) -> &[usize] {
-    let start = ((n - 1) * per_page).min(ids.len());
-    let end = (start + per_page).min(ids.len());
-    &ids[start..end]
+/// Rows of a listing that is not of product cards, such as the producer directory or
+/// the expiring certificates, a page: about 60 KB of HTML, so that no page grows with
+/// a national catalogue.
+pub(crate) const ROWS_PER_PAGE: usize = 200;
+
+/// Page `n` (from 1) of `items` at `per_page` a page.
+pub(super) fn page_of<T>(items: &[T], n: usize, per_page: usize) -> &[T] {
+    let start = (n.saturating_sub(1).saturating_mul(per_page)).min(items.len());
+    let end = start.saturating_add(per_page).min(items.len());
+    &items[start..end]
 }
 
 /// The title of page `n` of a listing called `title`.

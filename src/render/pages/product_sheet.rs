@@ -2,6 +2,7 @@
 
 use tera::Context;
 
+use crate::assets::qr;
 use crate::domain::Lang;
 use crate::edition::Edition;
 use crate::model::Catalogue;
@@ -30,6 +31,12 @@ impl Kind for ProductSheet {
 
     fn context<'a>(ed: Edition<'a>, i: usize, cx: &mut Context) -> Head<'a> {
         let slug = &ed.catalogue.products[i].slug;
+        // The main edition's address: it is the one printed on packaging. An address
+        // too long for a QR code leaves the sheet without one.
+        let permanent = ed.catalogue.site.absolute(&paths::product(Lang::Vi, slug));
+        if let Ok(qr) = qr::data_uris(&permanent) {
+            cx.insert("qr", &qr);
+        }
         Head {
             // A copy's canonical address is the page it copies.
             canonical: Some(ed.absolute(&paths::product(ed.lang, slug))),

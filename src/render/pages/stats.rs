@@ -1,4 +1,5 @@
-//! The statistics page.
+//! The statistics page. The list of expiring certificates continues on further pages
+//! when it is long: a national catalogue has thousands.
 
 use tera::Context;
 
@@ -9,29 +10,39 @@ use crate::paths;
 
 use super::super::stats;
 use super::change::Change;
+use super::pager::{paged_title, pages_of, pagination, ROWS_PER_PAGE};
 use super::{Head, Kind};
 
 pub struct Stats;
 
 impl Kind for Stats {
-    type Args = ();
+    /// The page, from 1.
+    type Args = usize;
     const TEMPLATE: &'static str = "stats.html";
 
-    fn all(_: &Catalogue) -> Vec<()> {
-        vec![()]
+    fn all(catalogue: &Catalogue) -> Vec<usize> {
+        pages_of(stats::expiring(catalogue).len(), ROWS_PER_PAGE).collect()
     }
 
-    fn path(_: &Catalogue, lang: Lang, (): ()) -> String {
-        paths::stats(lang)
+    fn path(_: &Catalogue, lang: Lang, n: usize) -> String {
+        paths::stats_page(lang, n)
     }
 
-    fn context<'a>(ed: Edition<'a>, (): (), cx: &mut Context) -> Head<'a> {
-        cx.insert("stats", &stats::view(ed));
-        Head::titled(ed.t("title_stats"))
+    fn context<'a>(ed: Edition<'a>, n: usize, cx: &mut Context) -> Head<'a> {
+        let start = n.saturating_sub(1).saturating_mul(ROWS_PER_PAGE);
+        let view = stats::view(ed, start..start.saturating_add(ROWS_PER_PAGE));
+        let pages = pages_of(view.expiring_total, ROWS_PER_PAGE).count();
+        let lang = ed.lang;
+        cx.insert(
+            "pagination",
+            &pagination(n, pages, |n| ed.link(&paths::stats_page(lang, n))),
+        );
+        cx.insert("stats", &view);
+        Head::titled(paged_title(ed, ed.t("title_stats").into(), n))
     }
 
     /// Counts of the whole catalogue.
-    fn affected(_: &Change) -> Vec<()> {
-        vec![()]
+    fn affected(change: &Change) -> Vec<usize> {
+        Self::all(change.new)
     }
 }

@@ -514,7 +514,7 @@ pub fn resolve(output: &Path, base_url: &str, base_path: &str, link: &str) -> Op
 
 /// The built file for a path below the site root such as `san-pham/x/` or
 /// `a/../data/x.csv` (percent-encoded, `.` and `..` allowed but not above the root).
-fn built_file(output: &Path, path: &str) -> Option<PathBuf> {
+pub fn built_file(output: &Path, path: &str) -> Option<PathBuf> {
     let decoded = percent_encoding::percent_decode_str(path)
         .decode_utf8()
         .ok()?;
@@ -533,4 +533,34 @@ fn built_file(output: &Path, path: &str) -> Option<PathBuf> {
         file = file.join("index.html");
     }
     file.is_file().then_some(file)
+}
+
+/// The bytes of a `data:…;base64,…` address.
+pub fn data_uri_bytes(uri: &str) -> Vec<u8> {
+    let (_, encoded) = uri.split_once(";base64,").expect("a base64 data address");
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let digits: Vec<u8> = encoded.bytes().filter(|&c| c != b'=').map(value).collect();
+    (digits.chunks(4))
+        .flat_map(|chunk| {
+            let n = (chunk.iter().enumerate())
+                .fold(0u32, |n, (i, &d)| n | u32::from(d) << (18 - 6 * i));
+            (0..chunk.len() - 1).map(move |k| (n >> (16 - 8 * k)) as u8)
+        })
+        .collect()
+}
+
+/// The QR code files a print sheet offers for download, by file name.
+pub fn sheet_qr_downloads(html: &str) -> BTreeMap<String, Vec<u8>> {
+    (html::tags(html).into_iter())
+        .filter(|t| t.name == "a")
+        .filter_map(|t| Some((t.attr("download")?.to_owned(), t.attr("href")?.to_owned())))
+        .map(|(name, href)| (name, data_uri_bytes(&href)))
+        .collect()
 }

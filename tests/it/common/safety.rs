@@ -26,6 +26,21 @@ const URL_ATTRIBUTES: &[&str] = &[
 /// Schemes that run code or smuggle a document in when followed.
 const SCRIPT_SCHEMES: &[&str] = &["javascript:", "vbscript:", "data:"];
 
+/// Whether `url` is a `data:` image that cannot run code, such as a print sheet's QR
+/// code: a PNG, or an SVG without scripts, event handlers or `javascript:` links.
+fn inert_image(url: &str) -> bool {
+    if url.starts_with("data:image/png;base64,") {
+        return true;
+    }
+    if !url.starts_with("data:image/svg+xml;base64,") {
+        return false;
+    }
+    let svg = String::from_utf8_lossy(&super::data_uri_bytes(url)).to_ascii_lowercase();
+    !["<script", " on", "javascript:", "<foreignobject", "href"]
+        .iter()
+        .any(|bad| svg.contains(bad))
+}
+
 /// Why `tag` could run code, if it could.
 pub fn danger(tag: &Tag) -> Option<String> {
     let text = tag.raw_text.as_deref().unwrap_or("");
@@ -48,6 +63,7 @@ pub fn danger(tag: &Tag) -> Option<String> {
             Some(format!("an event handler `{name}` on <{}>", tag.name))
         } else if URL_ATTRIBUTES.contains(&name.as_str())
             && SCRIPT_SCHEMES.iter().any(|s| url.starts_with(s))
+            && !inert_image(value)
         {
             Some(format!("a `{name}` to `{value}` on <{}>", tag.name))
         } else {
