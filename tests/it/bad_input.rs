@@ -4,15 +4,17 @@
 //! `tests/hostile/`, run by `tests/it/hostile.rs`.
 
 use crate::common;
-use crate::common::cases::{assert_refused, expected_report, folders};
+use crate::common::cases::{
+    assert_refused, assert_reported_in_both_languages, expected_report, folders,
+};
 use crate::common::{tests_dir, Site};
 
 fn run_case(case: &str) {
     let dir = tests_dir().join("invalid").join(case);
     let expected = expected_report(&dir.join("expected.txt"));
-    assert_refused(&Site::from_fixture("small"), &expected, |site| {
-        site.apply_overlay(&dir)
-    });
+    let site = Site::from_fixture("small");
+    assert_refused(&site, &expected, |site| site.apply_overlay(&dir));
+    assert_reported_in_both_languages(&site, &dir);
 }
 
 common::cases::cases! {

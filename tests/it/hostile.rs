@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::common;
-use crate::common::cases::{assert_refused, expected_report, folders};
+use crate::common::cases::{
+    assert_refused, assert_reported_in_both_languages, expected_report, folders,
+};
 use crate::common::html;
 use crate::common::safety::unsafe_output;
 use crate::common::{
@@ -125,6 +127,7 @@ fn run_case(case: &str) {
     let site = Site::from_fixture("small");
     if refused.is_file() {
         assert_refused(&site, &expected_report(&refused), |site| apply(site, &dir));
+        assert_reported_in_both_languages(&site, &dir);
         return;
     }
 

@@ -36,6 +36,42 @@ fn assert_reported(command: &str, run: &Run, expected: &[String]) {
     );
 }
 
+/// The report of `expected.txt` in Vietnamese, from `expected.vi.txt` beside it, with
+/// the Vietnamese summary line.
+fn expected_report_vi(file: &Path) -> Vec<String> {
+    let mut lines: Vec<String> = read_text(file)
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect();
+    lines.push(format!(
+        "error: tìm thấy {} lỗi; chưa xuất bản gì",
+        lines.len()
+    ));
+    lines
+}
+
+/// On a broken `site` whose first language is Vietnamese, `ocop check` with no language
+/// asked for prints the case's `expected.vi.txt`, and `ocop check --lang en` its
+/// `expected.txt`. With `OCOP_BLESS=1` the Vietnamese file is written from the run,
+/// to be read over before it is committed.
+pub fn assert_reported_in_both_languages(site: &Site, case_dir: &Path) {
+    let vi = site.check_in(None);
+    let vi_file = case_dir.join("expected.vi.txt");
+    if std::env::var_os("OCOP_BLESS").is_some() {
+        let lines = vi.stderr_lines();
+        let body = lines[..lines.len().saturating_sub(1)].join("\n");
+        std::fs::write(&vi_file, body + "\n").unwrap();
+    }
+    assert_reported("check (vi)", &vi, &expected_report_vi(&vi_file));
+    let en = site.check_in(Some("en"));
+    assert_reported(
+        "check --lang en",
+        &en,
+        &expected_report(&case_dir.join("expected.txt")),
+    );
+}
+
 /// Build `site`, break it with `break_it`, then require `ocop build` and `ocop check`
 /// to print exactly `expected` and exit with code 1, and the failed build to leave the
 /// previous output byte for byte as it was, with nothing left beside it.

@@ -264,6 +264,22 @@ impl Site {
         ocop(args)
     }
 
+    /// `ocop check` in the language the site chooses, or `--lang lang`, whatever
+    /// `OCOP_LANG` the tests run with.
+    pub fn check_in(&self, lang: Option<&str>) -> Run {
+        let mut args = vec![
+            "check",
+            "--root",
+            self.root.to_str().unwrap(),
+            "--today",
+            TODAY,
+        ];
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        ocop_env(args, &[("OCOP_LANG", "")])
+    }
+
     pub fn check(&self) -> Run {
         ocop([
             "check".as_ref(),
