@@ -141,6 +141,11 @@ pub fn round(lang: Lang, year: i32) -> String {
     format!("{}{year}/", stats(lang))
 }
 
+/// A page of a year's round, from 1: the later ones continue its lists of products.
+pub fn round_page(lang: Lang, year: i32, page: usize) -> String {
+    paged(lang, round(lang, year), page)
+}
+
 /// A page of the statistics, from 1: the later ones continue the list of expiring
 /// certificates.
 pub fn stats_page(lang: Lang, page: usize) -> String {

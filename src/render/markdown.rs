@@ -39,7 +39,8 @@ pub fn blocks<'a>(ed: Edition<'a>, body: &'a Markdown) -> Vec<Block<'a>> {
             markdown::Block::Round(year) => ed.catalogue.round(*year).map(|round| Block {
                 html: "",
                 card: None,
-                round: Some(round_view::view(ed, round)),
+                // The embed shows the figures only.
+                round: Some(round_view::view(ed, round, 0..0)),
             }),
         })
         .collect()

@@ -1,6 +1,8 @@
 //! A year's certification round (`model::rounds`): its figures, the sentence a
 //! year-end report gives, and the products of each group.
 
+use std::ops::Range;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -39,6 +41,8 @@ pub struct Group<'a> {
     pub id: &'static str,
     /// The strings key of its heading.
     pub title: &'static str,
+    /// Products in the group, of which `entries` are the ones on this page.
+    pub total: usize,
     pub entries: Vec<Entry<'a>>,
 }
 
@@ -81,7 +85,28 @@ impl<'a> Entry<'a> {
     }
 }
 
-pub fn view<'a>(ed: Edition<'a>, round: &Round) -> RoundView<'a> {
+/// Rows of the three groups together, which the year's pages share out.
+pub fn rows(round: &Round) -> usize {
+    round.new.len() + round.reevaluated.len() + round.ran_out.len()
+}
+
+/// The round's figures, with the products of its groups whose place in the groups
+/// taken together (new, then re-evaluated, then ran out) falls in `rows`: a national
+/// round lists thousands, over several pages.
+pub fn view<'a>(ed: Edition<'a>, round: &Round, rows: Range<usize>) -> RoundView<'a> {
+    // The part of `rows` that falls in a group starting at row `first` with `len` rows,
+    // relative to the group.
+    let within = |first: usize, len: usize| {
+        rows.start.clamp(first, first + len) - first..rows.end.clamp(first, first + len) - first
+    };
+    let (new_rows, again_rows) = (
+        within(0, round.new.len()),
+        within(round.new.len(), round.reevaluated.len()),
+    );
+    let out_rows = within(
+        round.new.len() + round.reevaluated.len(),
+        round.ran_out.len(),
+    );
     let (up, same, down) = (
         round.count(Direction::Up),
         round.count(Direction::Same),
@@ -133,7 +158,8 @@ pub fn view<'a>(ed: Edition<'a>, round: &Round) -> RoundView<'a> {
             Group {
                 id: "new",
                 title: "round_new",
-                entries: (round.new.iter())
+                total: round.new.len(),
+                entries: (round.new[new_rows].iter())
                     .map(|e| Entry {
                         returning: e.returning,
                         ..Entry::of(ed, e.product, e.date, e.stars)
@@ -143,7 +169,8 @@ pub fn view<'a>(ed: Edition<'a>, round: &Round) -> RoundView<'a> {
             Group {
                 id: "again",
                 title: "round_reevaluated",
-                entries: (round.reevaluated.iter())
+                total: round.reevaluated.len(),
+                entries: (round.reevaluated[again_rows].iter())
                     .map(|e| Entry {
                         before: Some(e.before),
                         direction: Some(e.direction().id()),
@@ -154,7 +181,8 @@ pub fn view<'a>(ed: Edition<'a>, round: &Round) -> RoundView<'a> {
             Group {
                 id: "out",
                 title: "round_ran_out",
-                entries: (round.ran_out.iter())
+                total: round.ran_out.len(),
+                entries: (round.ran_out[out_rows].iter())
                     .map(|e| Entry::of(ed, e.product, e.expired, e.stars))
                     .collect(),
             },

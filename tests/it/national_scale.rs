@@ -2,7 +2,8 @@
 //! about 430 KB as one page) and the statistics (about 500 expiring certificates and
 //! 150 districts) outgrow one page: no HTML page may pass 200 KB, every producer is
 //! still in the directory, and its pages are reachable by plain `rel=next` links. The
-//! search records are packed into a few files.
+//! search records are packed into a few files. A year's round, listing the products
+//! of each of its groups, continues over pages too.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -95,6 +96,25 @@ fn no_page_passes_200_kb_and_the_directory_lists_every_producer() {
     let stats = chain(&output, "thong-ke/");
     assert!(stats.len() > 1, "{} statistics pages", stats.len());
 
+    // A year's round lists every product of its groups, over as many pages as it needs.
+    let rounds: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(output.join("data/rounds.json")).unwrap())
+            .unwrap();
+    let largest_round = (rounds.as_array().unwrap().iter())
+        .max_by_key(|r| r["new"].as_u64().unwrap())
+        .unwrap();
+    let year = largest_round["year"].as_u64().unwrap();
+    let rows: u64 = ["new", "reevaluated", "expired_not_reevaluated"]
+        .iter()
+        .map(|k| largest_round[k].as_u64().unwrap())
+        .sum();
+    let pages = chain(&output, &format!("thong-ke/{year}/"));
+    assert!(pages.len() > 1, "{} pages for {year}", pages.len());
+    let listed = (pages.iter())
+        .map(|html| html.matches("<tr><th scope=row><a href=/san-pham/").count())
+        .sum::<usize>();
+    assert_eq!(listed as u64, rows, "rows listed for {year}");
+
     // Search records come in files of about 16 KB, not one per product.
     let index: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(output.join("search/index.json")).unwrap())
@@ -125,7 +145,8 @@ fn no_page_passes_200_kb_and_the_directory_lists_every_producer() {
     assert!(files > 1 && files < records / 50, "{files} record files");
 
     let sitemap = std::fs::read_to_string(output.join("sitemap.xml")).unwrap();
-    for page in ["chu-the/trang/2/", "thong-ke/trang/2/"] {
+    let round_page = format!("thong-ke/{year}/trang/2/");
+    for page in ["chu-the/trang/2/", "thong-ke/trang/2/", &round_page] {
         assert!(
             sitemap.contains(&format!("<loc>{BASE_URL}{page}</loc>")),
             "{page}"
