@@ -159,7 +159,7 @@ pub fn search(lang: Lang) -> String {
 /// The query-string names of the search page: `/tim-kiem/?q=lap+suon&huyen=hoa-an&sao=4`.
 /// Shared links carry them, so they are as fixed as the paths.
 pub mod search_params {
-    use crate::domain::Facet;
+    use crate::domain::{CertificateStatus, Facet};
 
     pub const QUERY: &str = "q";
 
@@ -169,6 +169,16 @@ pub mod search_params {
             Facet::Stars => "sao",
             Facet::Category => "nhom",
             Facet::ProducerType => "loai",
+            Facet::Status => "trang-thai",
+        }
+    }
+
+    /// The value of a certificate status in the `trang-thai` parameter.
+    pub fn status(status: CertificateStatus) -> &'static str {
+        match status {
+            CertificateStatus::Valid => "con-hieu-luc",
+            CertificateStatus::Expiring => "sap-het-han",
+            CertificateStatus::Expired => "het-han",
         }
     }
 }

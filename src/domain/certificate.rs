@@ -11,6 +11,13 @@ pub enum CertificateStatus {
 }
 
 impl CertificateStatus {
+    /// In the order the search page lists them.
+    pub const ALL: [CertificateStatus; 3] = [
+        CertificateStatus::Valid,
+        CertificateStatus::Expiring,
+        CertificateStatus::Expired,
+    ];
+
     /// Whether a product with this status appears in listings, counts and search.
     /// Expired products keep their page so that printed QR codes still resolve.
     pub fn is_listed(self) -> bool {

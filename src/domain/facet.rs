@@ -7,13 +7,16 @@ pub enum Facet {
     Stars,
     Category,
     ProducerType,
+    /// Whether the certificate is valid, expiring or expired: the archive's facet.
+    Status,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 4] = [
+    pub const ALL: [Facet; 5] = [
         Facet::District,
         Facet::Stars,
         Facet::Category,
         Facet::ProducerType,
+        Facet::Status,
     ];
 }

@@ -1,7 +1,8 @@
 //! The values of each search facet, named in an edition's language: the search
 //! page's filters and the search index's labels list them alike.
 
-use crate::domain::{Facet, Localized, ProducerType, STAR_LEVELS};
+use crate::domain::{CertificateStatus, Facet, Localized, ProducerType, STAR_LEVELS};
+use crate::paths::search_params;
 
 use super::Edition;
 
@@ -40,6 +41,13 @@ pub fn facet_values(ed: Edition<'_>, facet: Facet) -> Vec<FacetName> {
             .map(|&t| FacetName {
                 id: t.id().to_owned(),
                 name: ed.producer_type(t).to_owned(),
+                lang: None,
+            })
+            .collect(),
+        Facet::Status => (CertificateStatus::ALL.iter())
+            .map(|&s| FacetName {
+                id: search_params::status(s).to_owned(),
+                name: ed.status(s).to_owned(),
                 lang: None,
             })
             .collect(),

@@ -8,7 +8,7 @@
 pub mod facets;
 pub mod strings;
 
-use crate::domain::{Lang, Localized, ProducerType};
+use crate::domain::{CertificateStatus, Lang, Localized, ProducerType};
 use crate::model::Catalogue;
 
 pub use strings::Strings;
@@ -57,6 +57,15 @@ impl<'a> Edition<'a> {
             ProducerType::CooperativeGroup => "producer_type_tht",
             ProducerType::Enterprise => "producer_type_doanh-nghiep",
             ProducerType::Household => "producer_type_ho-kinh-doanh",
+        })
+    }
+
+    /// A certificate status as this edition writes it.
+    pub fn status(&self, status: CertificateStatus) -> &'a str {
+        self.t(match status {
+            CertificateStatus::Valid => "status_valid",
+            CertificateStatus::Expiring => "status_expiring",
+            CertificateStatus::Expired => "status_expired",
         })
     }
 

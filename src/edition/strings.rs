@@ -48,6 +48,7 @@ pub const RUST_KEYS: &[&str] = &[
     "facet_stars",
     "facet_category",
     "facet_producer_type",
+    "facet_status",
     "stats_series_products",
     "stats_series_producers",
     "stats_series_new",

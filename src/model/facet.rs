@@ -1,12 +1,12 @@
 //! Which value of each search facet a product has, and how many listed products
 //! have each value.
 
-use crate::domain::{Facet, ProducerType, Product, STAR_LEVELS};
+use crate::domain::{CertificateStatus, Facet, ProducerType, Product, STAR_LEVELS};
 
 use super::Catalogue;
 
 impl Facet {
-    /// The index in `render::search::facet_values` of `product`'s value.
+    /// The index in `edition::facets::facet_values` of `product`'s value.
     pub fn value_of(self, catalogue: &Catalogue, product: &Product) -> usize {
         match self {
             Facet::District => product.district,
@@ -21,6 +21,9 @@ impl Facet {
                     .position(|&t| t == kind)
                     .unwrap_or(0)
             }
+            Facet::Status => (CertificateStatus::ALL.iter())
+                .position(|&s| s == product.status)
+                .unwrap_or(0),
         }
     }
 
@@ -31,13 +34,21 @@ impl Facet {
             Facet::Stars => STAR_LEVELS.len(),
             Facet::Category => catalogue.categories.len(),
             Facet::ProducerType => ProducerType::ALL.len(),
+            Facet::Status => CertificateStatus::ALL.len(),
         }
     }
 
-    /// How many listed products have each value, in `render::search::facet_values` order.
+    /// How many products the search shows by default have each value, in
+    /// `edition::facets::facet_values` order: the listed ones, except for the status
+    /// facet, which counts the expired too, one click away.
     pub fn counts(self, catalogue: &Catalogue) -> Vec<usize> {
         let mut counts = vec![0; self.value_count(catalogue)];
-        for &i in &catalogue.index.listed {
+        let all: Vec<usize> = (0..catalogue.products.len()).collect();
+        let products = match self {
+            Facet::Status => &all,
+            _ => &catalogue.index.listed,
+        };
+        for &i in products {
             if let Some(count) = counts.get_mut(self.value_of(catalogue, &catalogue.products[i])) {
                 *count += 1;
             }

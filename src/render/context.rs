@@ -402,11 +402,7 @@ pub fn card<'a>(ed: Edition<'a>, product: &'a Product) -> CardView<'a> {
 
 /// A certificate status as the edition writes it.
 pub fn status_label<'a>(ed: Edition<'a>, status: CertificateStatus) -> &'a str {
-    ed.t(match status {
-        CertificateStatus::Valid => "status_valid",
-        CertificateStatus::Expiring => "status_expiring",
-        CertificateStatus::Expired => "status_expired",
-    })
+    ed.status(status)
 }
 
 /// Cards for a list of product indexes.

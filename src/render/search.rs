@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::domain::STAR_LEVELS;
+use crate::domain::{CertificateStatus, STAR_LEVELS};
 use crate::edition::facets::facet_values;
 
 use crate::domain::Facet;
@@ -17,6 +17,10 @@ pub struct SearchView {
     index_url: String,
     query_param: &'static str,
     facets: Vec<FacetView>,
+    /// The one-click switch to the archive: the status facet's parameter and its
+    /// expired value, which the search shows only when asked.
+    status_param: &'static str,
+    expired_value: &'static str,
 }
 
 #[derive(Serialize)]
@@ -60,6 +64,8 @@ pub fn view(ed: Edition<'_>) -> SearchView {
         index_url: ed.link(&paths::search_index(ed.lang)),
         query_param: params::QUERY,
         facets,
+        status_param: params::facet(Facet::Status),
+        expired_value: params::status(CertificateStatus::Expired),
     }
 }
 
@@ -69,6 +75,7 @@ fn legend(ed: Edition<'_>, facet: Facet) -> String {
         Facet::Stars => ed.t("facet_stars").to_owned(),
         Facet::Category => ed.t("facet_category").to_owned(),
         Facet::ProducerType => ed.t("facet_producer_type").to_owned(),
+        Facet::Status => ed.t("facet_status").to_owned(),
     }
 }
 
@@ -79,7 +86,7 @@ fn listing(ed: Edition<'_>, facet: Facet, i: usize) -> Option<String> {
         Facet::District => paths::district(ed.lang, &catalogue.districts.get(i)?.id),
         Facet::Stars => paths::stars(ed.lang, *STAR_LEVELS.iter().rev().nth(i)?),
         Facet::Category => paths::category(ed.lang, &catalogue.categories.get(i)?.id),
-        Facet::ProducerType => return None,
+        Facet::ProducerType | Facet::Status => return None,
     };
     Some(ed.link(&path))
 }

@@ -12,6 +12,8 @@
 //   node check.mjs layout BASE PAGES              boxes of the first element of each selector
 //                                                 on a 390×844 phone screen, unscrolled;
 //                                                 PAGES is {path: {name: css selector}}
+//   node check.mjs click  BASE PATH SELECTOR      the search page after one click on
+//                                                 SELECTOR: its address and result links
 //
 // A PATH whose page is the site's 404 (HTTP status 404) is reported as
 // {"notFound": true}. SELECTORS is a JSON object {name: css selector}.
@@ -281,9 +283,33 @@ async function layout(base, selectorsByPath) {
   return { pages };
 }
 
+/// Open a search page, click `selector` once, and read the search it then shows.
+async function click(base, path, selector) {
+  const browser = await launch();
+  const ctx = await context(browser, base);
+  const page = await ctx.newPage();
+  await open(page, base, path);
+  const read = () => page.evaluate(() => ({
+    search: location.search,
+    state: document.querySelector('[data-search]').dataset.state,
+    results: [...document.querySelectorAll('[data-search-results] a')].map((a) => a.getAttribute('href')),
+  }));
+  const before = await read();
+  await page.click(selector);
+  // The page redraws after the change: wait for the address to move and the state to settle.
+  await page.waitForFunction(
+    (old) => location.search !== old && document.querySelector('[data-search]').dataset.state === 'done',
+    before.search,
+    { timeout: TIMEOUT },
+  );
+  const after = await read();
+  await browser.close();
+  return { before, after };
+}
+
 const [command, base, ...rest] = process.argv.slice(2);
 if (!command || !base) {
-  console.error('usage: node check.mjs axe|nojs|print|text|images|layout BASE PATH...');
+  console.error('usage: node check.mjs axe|nojs|print|text|images|layout|click BASE PATH...');
   process.exit(2);
 }
 let result;
@@ -294,6 +320,7 @@ switch (command) {
   case 'text': result = await text(base, rest[0]); break;
   case 'images': result = await images(base, rest[0]); break;
   case 'layout': result = await layout(base, JSON.parse(rest[0])); break;
+  case 'click': result = await click(base, rest[0], rest[1]); break;
   default:
     console.error(`unknown command ${command}`);
     process.exit(2);

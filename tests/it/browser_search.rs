@@ -13,6 +13,7 @@ use crate::common;
 use crate::common::browser::{chromium_for, dump_dom};
 use crate::common::html::{tokens, Token};
 use crate::common::server::Server;
+use crate::common::static_site::{browser_tools_available, run_browser_script};
 
 /// As of this date the demo's expired products are exactly these.
 const TODAY: &str = "2026-11-29";
@@ -34,6 +35,10 @@ struct Shown {
     counts: Vec<(String, usize)>,
     /// The link to the current search, as put in the address bar.
     link: String,
+    /// Product slugs of the results that carry the expired badge.
+    expired: Vec<String>,
+    /// Links of the producer results.
+    producers: Vec<String>,
 }
 
 impl Shown {
@@ -67,10 +72,25 @@ impl Browser {
         read(&dom)
     }
 
-    /// Open a search and check that it finished.
-    fn search(&self, path_and_query: &str) -> Shown {
+    /// Open a search that may show the archive and check that it finished, with the
+    /// expired badge on exactly the expired results.
+    fn archive(&self, path_and_query: &str) -> Shown {
         let shown = self.open(path_and_query);
         assert_eq!(shown.state, "done", "{path_and_query}: {shown:?}");
+        let expired: Vec<&String> = (shown.results.iter())
+            .filter(|s| EXPIRED.contains(&s.as_str()))
+            .collect();
+        assert_eq!(
+            expired,
+            shown.expired.iter().collect::<Vec<_>>(),
+            "{path_and_query}"
+        );
+        shown
+    }
+
+    /// Open a search and check that it finished, without the expired products.
+    fn search(&self, path_and_query: &str) -> Shown {
+        let shown = self.archive(path_and_query);
         for slug in EXPIRED {
             assert!(
                 !shown.results.iter().any(|s| s == slug),
@@ -88,8 +108,11 @@ fn read(dom: &str) -> Shown {
         status: String::new(),
         counts: Vec::new(),
         link: String::new(),
+        expired: Vec::new(),
+        producers: Vec::new(),
     };
     let mut in_results = false;
+    let mut in_producers = false;
     let mut text_for: Option<String> = None;
     for token in tokens(dom) {
         match token {
@@ -99,6 +122,18 @@ fn read(dom: &str) -> Shown {
                 }
                 if tag.attr("data-search-results").is_some() {
                     in_results = true;
+                }
+                if tag.attr("data-search-producers").is_some() {
+                    in_producers = true;
+                }
+                if in_producers && tag.name == "a" {
+                    shown
+                        .producers
+                        .push(tag.attr("href").unwrap_or("").to_owned());
+                }
+                if in_results && tag.attr("data-slot") == Some("expired") {
+                    let last = shown.results.last().expect("a badge after its link");
+                    shown.expired.push(last.clone());
                 }
                 if let Some(link) = tag.attr("data-search-link").and(tag.attr("href")) {
                     shown.link = link.to_owned();
@@ -120,6 +155,9 @@ fn read(dom: &str) -> Shown {
             Token::End(name) => {
                 if name == "ol" {
                     in_results = false;
+                }
+                if name == "section" {
+                    in_producers = false;
                 }
                 if name == "p" || name == "span" {
                     text_for = None;
@@ -239,8 +277,8 @@ fn search_works_in_headless_chromium() {
     assert!(and.results.is_empty(), "{and:?}");
     assert!(and.status.contains("“xyzzy”"), "{and:?}");
 
-    // Expired products are not in the index at all (and `search` checks every list
-    // for them): their exact names find only valid products.
+    // Expired products are off by default (and `search` checks every list for them):
+    // their exact names find only valid products.
     let mang = browser.search(&format!(
         "/tim-kiem/?q={}",
         percent_encode("Măng khô Bảo Lâm")
@@ -254,6 +292,87 @@ fn search_works_in_headless_chromium() {
     );
     let gac_bep = browser.search("/tim-kiem/?q=thit+lon+gac+bep");
     assert_eq!(gac_bep.results, ["thit-lon-gac-bep-hut-chan-khong"]);
+
+    // The archive is one click away: the status facet counts the expired product the
+    // query would find, and choosing every status shows it, with its badge.
+    assert_eq!(mang.count("trang-thai=het-han"), 1, "{mang:?}");
+    let every_status = "&trang-thai=con-hieu-luc&trang-thai=sap-het-han&trang-thai=het-han";
+    let mang_all = browser.archive(&format!(
+        "/tim-kiem/?q={}{every_status}",
+        percent_encode("Măng khô Bảo Lâm")
+    ));
+    assert_eq!(mang_all.results, ["mang-kho-bao-lam"], "{mang_all:?}");
+    assert_eq!(mang_all.expired, ["mang-kho-bao-lam"]);
+    let gac_bep_all = browser.archive(&format!("/tim-kiem/?q=thit+lon+gac+bep{every_status}"));
+    let mut found = gac_bep_all.results.clone();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "thit-lon-gac-bep-hong-phat",
+            "thit-lon-gac-bep-hut-chan-khong"
+        ]
+    );
+    // `trang-thai=het-han` alone: only the expired, every one with its badge.
+    let expired_only = browser.archive("/tim-kiem/?trang-thai=het-han");
+    let mut found = expired_only.expired.clone();
+    found.sort();
+    assert_eq!(found, EXPIRED, "{expired_only:?}");
+    assert_eq!(expired_only.results.len(), EXPIRED.len());
+    // With no status chosen, the status counts still cover every product.
+    let everything = browser.search("/tim-kiem/");
+    assert_eq!(everything.count("trang-thai=het-han"), EXPIRED.len());
+    assert_eq!(
+        everything.count("trang-thai=con-hieu-luc") + everything.count("trang-thai=sap-het-han"),
+        38 - EXPIRED.len()
+    );
+
+    // A decision number, as written, without diacritics, and with other spacing.
+    let decision = [
+        "hat-de-trung-khanh",
+        "lap-suon-hun-khoi-ha-quang",
+        "thit-trau-gac-bep-hoa-an",
+    ];
+    for typed in [
+        "1873/QĐ-UBND",
+        "1873/QD-UBND",
+        "1873 qd ubnd",
+        "Quyết định số 1873/QĐ-UBND",
+    ] {
+        let shown = browser.search(&format!("/tim-kiem/?q={}", percent_encode(typed)));
+        let mut found = shown.results.clone();
+        found.sort();
+        assert_eq!(found, decision, "{typed}: {shown:?}");
+    }
+    // An expired product's decision, once the archive is in.
+    let old = browser.archive(&format!(
+        "/tim-kiem/?q={}{every_status}",
+        percent_encode("1736/QD-UBND")
+    ));
+    assert_eq!(old.results, ["mang-kho-bao-lam"], "{old:?}");
+    // A certificate number.
+    for typed in ["OCOP-CB-2024-017", "ocop cb 2024 017"] {
+        let shown = browser.search(&format!("/tim-kiem/?q={}", percent_encode(typed)));
+        assert_eq!(shown.results, ["hat-de-trung-khanh"], "{typed}: {shown:?}");
+    }
+
+    // Producers are results of their own, by name and by district.
+    let producer = browser.search(&format!(
+        "/tim-kiem/?q={}",
+        percent_encode("HTX Miến dong Thành Đạt")
+    ));
+    assert_eq!(
+        producer.producers.first().map(String::as_str),
+        Some("/chu-the/htx-mien-dong-thanh-dat/"),
+        "{producer:?}"
+    );
+    let folded = browser.search("/tim-kiem/?q=mien+dong+thanh+dat");
+    assert_eq!(folded.producers, producer.producers);
+    let by_district = browser.search("/tim-kiem/?q=nguyen+binh");
+    assert!(
+        (by_district.producers.iter()).any(|p| p == "/chu-the/htx-mien-dong-thanh-dat/"),
+        "{by_district:?}"
+    );
 
     // Facet counts: what each value would give for the query.
     assert_eq!(lap_suon.count("sao=4"), 2, "{lap_suon:?}");
@@ -287,4 +406,35 @@ fn search_works_in_headless_chromium() {
     let listed = browse.count("sao=3") + browse.count("sao=4") + browse.count("sao=5");
     assert_eq!(listed, 38 - EXPIRED.len());
     assert_eq!(browse.count("sao=4"), browse.results.len().min(20));
+}
+
+/// One click on "Include products whose certificate has expired" brings the archive
+/// in, in a browser driven by playwright-core (`tests/browser/check.mjs click`).
+#[test]
+fn one_click_includes_the_expired_products() {
+    if !browser_tools_available("the archive switch test") {
+        return;
+    }
+    let output = tempfile::tempdir().unwrap();
+    let out = output.path().join("site");
+    let server = Server::start(common::repo(), TODAY, &["--output", out.to_str().unwrap()]);
+    let result = run_browser_script(
+        "check.mjs",
+        &[
+            "click",
+            &server.url(""),
+            "/tim-kiem/?q=mang+kho+bao+lam",
+            "[data-search-archive]",
+        ],
+    );
+    let links = |side: &str| -> Vec<String> {
+        (result[side]["results"].as_array().expect("results").iter())
+            .map(|l| l.as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(result["before"]["state"], "done", "{result}");
+    assert!(links("before").is_empty(), "{result}");
+    assert_eq!(links("after"), ["/san-pham/mang-kho-bao-lam/"], "{result}");
+    let search = result["after"]["search"].as_str().unwrap();
+    assert!(search.contains("trang-thai=het-han"), "{search}");
 }

@@ -2,7 +2,7 @@
 //! `tests/fixtures/normalize_vectors.json`. A query folded in the browser must find
 //! the words folded at build time, or search silently misses.
 
-use ocop::assets::search::normalize::{fold, words};
+use ocop::assets::search::normalize::{code_keys, fold, words};
 use serde_json::Value;
 
 use crate::common;
@@ -40,7 +40,13 @@ fn the_rust_normaliser_passes_the_shared_vectors() {
             .map(|w| (w.written, w.key))
             .collect();
         assert_eq!(got, expected_words(case), "{input:?}");
+        if let Some(codes) = case["codes"].as_array() {
+            let want: Vec<&str> = codes.iter().map(|c| c.as_str().unwrap()).collect();
+            assert_eq!(code_keys(input), want, "{input:?}");
+        }
     }
+    // Numbers are among the cases, with a diacritic and without.
+    assert!(cases.iter().filter(|c| c["codes"].is_array()).count() >= 3);
     // The vectors really hold decomposed text (the \u escapes survived).
     assert!(cases
         .iter()
@@ -49,15 +55,17 @@ fn the_rust_normaliser_passes_the_shared_vectors() {
 
 const DRIVER: &str = r#"
 import fs from 'node:fs';
-import { fold, words } from './search.mjs';
+import { codeKeys, fold, words } from './search.mjs';
 const { cases } = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 let failures = 0;
 for (const c of cases) {
   const folded = fold(c.input);
   const got = words(c.input).map((w) => [w.written, w.key]);
-  if (folded !== c.folded || JSON.stringify(got) !== JSON.stringify(c.words)) {
+  const codes = c.codes === undefined ? undefined : JSON.stringify(codeKeys(c.input));
+  if (folded !== c.folded || JSON.stringify(got) !== JSON.stringify(c.words)
+      || (codes !== undefined && codes !== JSON.stringify(c.codes))) {
     failures++;
-    console.log(`MISMATCH ${JSON.stringify(c.input)}: ${JSON.stringify(folded)} ${JSON.stringify(got)}`);
+    console.log(`MISMATCH ${JSON.stringify(c.input)}: ${JSON.stringify(folded)} ${JSON.stringify(got)} ${codes}`);
   }
 }
 console.log(`checked ${cases.length} failures ${failures}`);

@@ -1,5 +1,6 @@
 //! The search page and index as built, without a browser: the search box in every
-//! header, the no-JavaScript fallback, and an index that leaves expired products out.
+//! header, the no-JavaScript fallback, and an index that holds the expired products
+//! too (the browser leaves them out by default), the producers and the numbers.
 
 use crate::common;
 use crate::common::html::{tags, text};
@@ -54,29 +55,26 @@ fn without_javascript_the_page_says_so_and_links_to_the_listings() {
 }
 
 #[test]
-fn the_index_holds_listed_products_only() {
+fn the_index_holds_the_archive_and_the_producers() {
     let site = Site::from_fixture("small");
     site.build_ok();
     let manifest: serde_json::Value =
         serde_json::from_slice(&site.read_bytes("search/index.json")).unwrap();
     let version = manifest["version"].as_str().unwrap();
-    assert_eq!(manifest["records"]["count"], 7);
-    let records: serde_json::Value =
-        serde_json::from_slice(&site.read_bytes(&format!("search/{version}/d0.json"))).unwrap();
-    let urls: Vec<&str> = records
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r[0].as_str().unwrap())
-        .collect();
-    // By district (hoa-an, then trung-khanh), then by name; banh-khao-cu has expired.
-    let slugs: Vec<&str> = urls
-        .iter()
-        .map(|u| {
-            u.trim_start_matches("/ocop/san-pham/")
+    let file = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&site.read_bytes(&format!("search/{version}/{name}"))).unwrap()
+    };
+    assert_eq!(manifest["records"]["count"], 8);
+    let records = file("d0.json");
+    let slugs: Vec<&str> = (records.as_array().unwrap().iter())
+        .map(|r| {
+            (r[0].as_str().unwrap())
+                .trim_start_matches("/ocop/san-pham/")
                 .trim_end_matches('/')
         })
         .collect();
+    // By district (hoa-an, then trung-khanh), then by name, the expired banh-khao-cu
+    // after the listed products of its district.
     assert_eq!(
         slugs,
         [
@@ -84,15 +82,62 @@ fn the_index_holds_listed_products_only() {
             "mat-ong-rung",
             "nuoc-thach-den",
             "ruou-ngo-hoa-an",
+            "banh-khao-cu",
             "hat-de-trung-khanh",
             "mien-dong-trung-khanh",
             "tra-xanh-phja-den"
         ]
     );
     // hoa-an, trung-khanh, bao-lac (empty: it starts at the end).
-    assert_eq!(manifest["district_starts"], serde_json::json!([0, 4, 7]));
-    // "khảo" occurs only in the expired product's name.
+    assert_eq!(manifest["district_starts"], serde_json::json!([0, 5, 8]));
+    // The status facet: its values, its default without the expired, and each
+    // product's status (the fifth value of its combination).
+    let facets = manifest["facets"].as_array().unwrap();
+    let status = facets
+        .iter()
+        .find(|f| f[0] == "trang-thai")
+        .expect("a status facet");
+    let ids: Vec<&str> = (status[1].as_array().unwrap().iter())
+        .map(|v| v[0].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["con-hieu-luc", "sap-het-han", "het-han"]);
+    assert_eq!(
+        manifest["defaults"],
+        serde_json::json!([["trang-thai", ["con-hieu-luc", "sap-het-han"]]])
+    );
+    let width = manifest["combo_width"].as_u64().unwrap() as usize;
+    let doc_combos = manifest["doc_combos"].as_str().unwrap();
+    let digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+    let status_of = |doc: usize| {
+        let combo = doc_combos[doc * width..(doc + 1) * width]
+            .chars()
+            .fold(0, |n, c| n * 64 + digits.find(c).unwrap());
+        manifest["combos"][combo][4].as_u64().unwrap()
+    };
+    assert_eq!(status_of(4), 2, "banh-khao-cu is expired");
+    assert!((0..8).filter(|&d| d != 4).all(|d| status_of(d) < 2));
+    // "khảo" occurs only in the expired product's name, and is searchable.
     let words: Vec<&str> = manifest["words"].as_str().unwrap().split(' ').collect();
     assert!(words.contains(&"lap") && words.contains(&"suon"));
-    assert!(!words.contains(&"khao"), "{words:?}");
+    assert!(words.contains(&"khao"), "{words:?}");
+    // Producers, numbered after the products by district, with their pages.
+    assert_eq!(manifest["producers"]["count"], 5);
+    assert_eq!(
+        manifest["producers"]["district_starts"],
+        serde_json::json!([0, 3, 5])
+    );
+    let producers = file("p0.json");
+    assert!(producers
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p[0] == "/ocop/chu-the/htx-dong-tam/" && p[1] == "HTX Nông sản Đồng Tâm"));
+    // Decision numbers, each one key: "Quyết định số 210/QĐ-UBND" finds product 4.
+    let codes = manifest["codes"].as_array().unwrap();
+    assert_eq!(codes[0], "1021qdubnd");
+    let shard = file("c0.json");
+    let entry = (shard.as_array().unwrap().iter())
+        .find(|e| e[0] == "210qdubnd")
+        .expect("the expired product's decision");
+    assert_eq!(entry[1], serde_json::json!([4]));
 }

@@ -1,21 +1,24 @@
 //! The index as files: a small `index.json` read first, word shards loaded for the
-//! words a query needs, and product records loaded for the results shown.
+//! words a query needs, number shards for a query with a digit, and product and
+//! producer records loaded for the results shown.
 //!
 //! `index.json` holds the sorted folded vocabulary, where each shard starts in it,
 //! the facet labels and every product's facet values: products are numbered by
-//! district, so a district is where its run starts; stars, category, producer type
-//! and subcategory are one "combination" number per product. With the vocabulary the browser finds prefix
+//! district, so a district is where its run starts; stars, category, producer type,
+//! subcategory and certificate status are one "combination" number per product.
+//! Producers are numbered after the products, also by district. With the vocabulary the browser finds prefix
 //! completions and one-typo neighbours, and names a word that matches nothing,
 //! before loading any shard; with the facet values it counts facets for any result.
 //!
 //! A shard is a JSON array with one entry per word of its range:
 //! `["hòa|hoà", [doc delta, occurrences, code, code, …, doc delta, …]]`, where each
 //! occurrence is `(position × 4 + field) × variants + variant`. A records file is a
-//! JSON array of `[url, name, producer, expiring]`.
+//! JSON array of `[url, name, producer]`; a producers file, of `[url, name, listed
+//! products]`. A number shard holds `["1873qdubnd", [doc delta, …]]` entries, sorted.
 
 use serde::Serialize;
 
-use crate::domain::Facet;
+use crate::domain::{CertificateStatus, Facet};
 
 use crate::edition::facets;
 use crate::edition::Edition;
@@ -47,16 +50,31 @@ struct Manifest<'a> {
     records: Records,
     /// By URL parameter: `[id, label]` in display order.
     facets: Vec<(&'static str, Vec<(String, String)>)>,
+    /// By URL parameter, the values taken when the URL names none: valid and
+    /// expiring, so that the archive is one click away but not in the way.
+    defaults: Vec<(&'static str, Vec<&'static str>)>,
     /// Subcategory names, by category.
     subcategories: Vec<Vec<&'a str>>,
-    /// Distinct `[stars, category, producer type, subcategory]`: the value indexes of
-    /// the facets after the district, then 0 for no subcategory, else its index + 1.
-    combos: Vec<[usize; 4]>,
+    /// Distinct `[stars, category, producer type, subcategory, status]`: the value
+    /// indexes of the facets after the district, with 0 for no subcategory, else its
+    /// index + 1.
+    combos: Vec<[usize; 5]>,
     /// Per district, the first product in it: products are numbered by district.
     district_starts: Vec<usize>,
     /// Per product, `combo_width` digits: its index in `combos`.
     doc_combos: String,
     combo_width: usize,
+    producers: Producers,
+    /// The first key of each number shard `c<i>.json`.
+    codes: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Producers {
+    count: usize,
+    per_file: usize,
+    /// Per district, the first producer in it, counted from 0.
+    district_starts: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -70,20 +88,18 @@ pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
     let (catalogue, lang) = (ed.catalogue, ed.lang);
     let entries: Vec<String> = index.words.values().map(encode_entry).collect();
     let shards = split(&entries);
-    let records: Vec<String> = index
-        .docs
-        .iter()
-        .map(|d| {
-            serde_json::to_string(&(&d.url, &d.name, &d.producer, u8::from(d.expiring)))
-                .unwrap_or_default()
-        })
+    let records: Vec<String> = (index.docs.iter())
+        .map(|d| serde_json::to_string(&(&d.url, &d.name, &d.producer)).unwrap_or_default())
         .collect();
-    let total: usize = records.iter().map(|r| r.len() + 1).sum();
-    let per_file = if total <= RECORDS_IN_ONE_FILE {
-        records.len().max(1)
-    } else {
-        (SHARD_BYTES * records.len() / total).max(1)
-    };
+    let per_file = records_per_file(&records);
+    let producer_records: Vec<String> = (index.producers.iter())
+        .map(|p| serde_json::to_string(&(&p.url, &p.name, p.products)).unwrap_or_default())
+        .collect();
+    let producers_per_file = records_per_file(&producer_records);
+    let codes: Vec<String> = (index.codes.iter())
+        .map(|(key, docs)| serde_json::to_string(&(key, deltas(docs))).unwrap_or_default())
+        .collect();
+    let code_shards = split(&codes);
 
     let mut contents: Vec<(String, String)> = Vec::new();
     for (i, range) in shards.windows(2).enumerate() {
@@ -93,6 +109,14 @@ pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
     for (j, chunk) in records.chunks(per_file).enumerate() {
         contents.push((format!("d{j}.json"), format!("[{}]", chunk.join(","))));
     }
+    for (j, chunk) in producer_records.chunks(producers_per_file).enumerate() {
+        contents.push((format!("p{j}.json"), format!("[{}]", chunk.join(","))));
+    }
+    for (i, range) in code_shards.windows(2).enumerate() {
+        let body = format!("[{}]", codes[range[0]..range[1]].join(","));
+        contents.push((format!("c{i}.json"), body));
+    }
+    let code_keys: Vec<&str> = index.codes.keys().map(String::as_str).collect();
     let version = version(&contents);
 
     let facets = facet_values(catalogue, index);
@@ -116,6 +140,13 @@ pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
                 (params::facet(f), values.map(|v| (v.id, v.name)).collect())
             })
             .collect(),
+        defaults: vec![(
+            params::facet(Facet::Status),
+            (CertificateStatus::ALL.iter())
+                .filter(|s| s.is_listed())
+                .map(|&s| params::status(s))
+                .collect(),
+        )],
         subcategories: catalogue
             .categories
             .iter()
@@ -129,6 +160,14 @@ pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
         district_starts: facets.district_starts,
         doc_combos: facets.doc_combos,
         combo_width: facets.combo_width,
+        producers: Producers {
+            count: producer_records.len(),
+            per_file: producers_per_file,
+            district_starts: producer_district_starts(catalogue, index),
+        },
+        codes: (code_shards[..code_shards.len() - 1].iter())
+            .map(|&i| code_keys[i])
+            .collect(),
     };
     let mut files = vec![(
         paths::search_index(lang),
@@ -140,6 +179,43 @@ pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
             .map(|(name, body)| (paths::search_file(lang, &version, &name), body.into_bytes())),
     );
     files
+}
+
+/// How many records go in one file: all of them while they are small, else about
+/// `SHARD_BYTES` worth.
+fn records_per_file(records: &[String]) -> usize {
+    let total: usize = records.iter().map(|r| r.len() + 1).sum();
+    if total <= RECORDS_IN_ONE_FILE {
+        records.len().max(1)
+    } else {
+        (SHARD_BYTES * records.len() / total).max(1)
+    }
+}
+
+/// Ascending numbers as the first, then the differences.
+fn deltas(docs: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    (docs.iter())
+        .map(|&d| {
+            let delta = d - previous;
+            previous = d;
+            delta
+        })
+        .collect()
+}
+
+/// Per district, where its producers start: a district without any starts where
+/// the next one does.
+fn producer_district_starts(catalogue: &Catalogue, index: &Index) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(catalogue.districts.len());
+    let mut at = 0;
+    for d in 0..catalogue.districts.len() {
+        starts.push(at);
+        at += (index.producers.iter().skip(at))
+            .take_while(|p| catalogue.producers[p.producer].district == d)
+            .count();
+    }
+    starts
 }
 
 /// `["variant|variant", [postings]]` for one word.
@@ -190,7 +266,7 @@ fn version(contents: &[(String, String)]) -> String {
 }
 
 struct FacetValues {
-    combos: Vec<[usize; 4]>,
+    combos: Vec<[usize; 5]>,
     district_starts: Vec<usize>,
     doc_combos: String,
     combo_width: usize,
@@ -198,7 +274,7 @@ struct FacetValues {
 
 /// Every product's facet values, as `index.json` stores them.
 fn facet_values(catalogue: &Catalogue, index: &Index) -> FacetValues {
-    let mut combos: Vec<[usize; 4]> = Vec::new();
+    let mut combos: Vec<[usize; 5]> = Vec::new();
     let mut per_doc = Vec::with_capacity(index.docs.len());
     let mut district_starts = vec![0; catalogue.districts.len()];
     for (d, doc) in index.docs.iter().enumerate().rev() {
@@ -212,6 +288,7 @@ fn facet_values(catalogue: &Catalogue, index: &Index) -> FacetValues {
             value(Facet::Category),
             value(Facet::ProducerType),
             product.subcategory.map_or(0, |s| s + 1),
+            value(Facet::Status),
         ];
         let at = combos.iter().position(|c| *c == combo).unwrap_or_else(|| {
             combos.push(combo);

@@ -1,15 +1,16 @@
-//! The search index as data: one record per listed product, the folded vocabulary,
-//! and for every word the products and places it occurs in. `shards` turns this into
-//! files; nothing here knows about JSON.
+//! The search index as data: one record per product, expired ones included, and per
+//! producer; the folded vocabulary, and for every word the records and places it
+//! occurs in; and the decision and certificate numbers, each as one key. `files` turns
+//! this into files; nothing here knows about JSON.
 
 use std::collections::BTreeMap;
 
-use crate::domain::{CertificateStatus, Lang};
+use crate::domain::Lang;
 
-use crate::model::Catalogue;
+use crate::model::{sort_key, Catalogue};
 use crate::paths;
 
-use super::normalize::{words, Word};
+use super::normalize::{code_keys, words, Word};
 
 /// The product fields with postings. District, category and subcategory are not
 /// among them: their names are facet labels, which the browser matches itself, so
@@ -24,14 +25,24 @@ pub enum Field {
 
 pub const FIELDS: u32 = 4;
 
-/// What a search result shows.
+/// What a product result shows; its stars, district and status are facet values.
 pub struct Doc {
     /// Index in the catalogue's products.
     pub product: usize,
     pub url: String,
     pub name: String,
     pub producer: String,
-    pub expiring: bool,
+}
+
+/// What a producer result shows. Producers are numbered after the products in the
+/// postings: producer `k` is record `docs.len() + k`.
+pub struct ProducerDoc {
+    /// Index in the catalogue's producers.
+    pub producer: usize,
+    pub url: String,
+    pub name: String,
+    /// How many listed (not expired) products it has.
+    pub products: usize,
 }
 
 /// One place a word occurs: which product, which field, which word of the field, and
@@ -54,28 +65,49 @@ pub struct Entry {
 }
 
 pub struct Index {
-    /// By district, then by folded name as the listings are. Equal scores keep this
-    /// order, and so does browsing by facets alone.
+    /// By district, then by folded name as the listings are, expired products after
+    /// the listed ones. Equal scores keep this order, and so does browsing by facets
+    /// alone.
     pub docs: Vec<Doc>,
+    /// By district, then as the directory lists them.
+    pub producers: Vec<ProducerDoc>,
+    /// Number key (see `normalize::code_keys`) → the products whose decisions or
+    /// certificate carry it, in product order.
+    pub codes: BTreeMap<String, Vec<u32>>,
     /// Folded word → entry, sorted by word. Words of facet labels are included with
     /// no occurrences, so that the browser knows they exist.
     pub words: BTreeMap<String, Entry>,
 }
 
-/// The index of every listed product in the edition of `lang`: expired products are
-/// never searchable.
+/// The index of every product and producer in the edition of `lang`. Expired
+/// products are in it, for the archive; the browser leaves them out unless asked.
 pub fn build(catalogue: &Catalogue, lang: Lang) -> Index {
     let mut index = Index {
-        docs: Vec::with_capacity(catalogue.index.listed.len()),
+        docs: Vec::with_capacity(catalogue.products.len()),
+        producers: Vec::with_capacity(catalogue.producers.len()),
+        codes: BTreeMap::new(),
         words: BTreeMap::new(),
     };
     // By district, then in listing order: each district is then one run of products,
     // which index.json stores as where it starts rather than a value per product.
+    let mut expired: Vec<usize> = (0..catalogue.products.len())
+        .filter(|&i| !catalogue.products[i].is_listed())
+        .collect();
+    expired.sort_by_cached_key(|&i| {
+        let product = &catalogue.products[i];
+        (sort_key(&product.name), product.slug.clone())
+    });
     let mut order = catalogue.index.listed.clone();
+    order.extend(expired);
     order.sort_by_key(|&i| catalogue.products[i].district);
     for (doc, &i) in order.iter().enumerate() {
         let doc = u32::try_from(doc).unwrap_or(u32::MAX);
         index.add_product(catalogue, lang, doc, i);
+    }
+    let producers = catalogue.index.producers_by_district.iter().flatten();
+    for (k, &p) in producers.enumerate() {
+        let doc = u32::try_from(order.len() + k).unwrap_or(u32::MAX);
+        index.add_producer(catalogue, lang, doc, p);
     }
     let labels = (catalogue.districts.iter())
         .map(|d| d.name_in(lang).text)
@@ -102,8 +134,20 @@ impl Index {
             url: catalogue.site.link(&paths::product(lang, &product.slug)),
             name: name.text.to_owned(),
             producer: producer_name.text.to_owned(),
-            expiring: product.status == CertificateStatus::Expiring,
         });
+        let numbers = [
+            Some(&product.certificate.decision),
+            product.certificate.number.as_ref(),
+        ];
+        let history = product.history.iter().map(|r| Some(&r.decision));
+        for number in numbers.into_iter().chain(history).flatten() {
+            for key in code_keys(number) {
+                let docs = self.codes.entry(key).or_default();
+                if docs.last() != Some(&doc) {
+                    docs.push(doc);
+                }
+            }
+        }
         // A translated name keeps the Vietnamese one searchable after it, a position
         // apart: buyers abroad also type the names on the packaging.
         for (field, text, original) in [
@@ -123,6 +167,21 @@ impl Index {
         }
         if let Some(summary) = product.summary_in(lang) {
             self.add_field(doc, Field::Summary, 0, summary.text);
+        }
+    }
+
+    fn add_producer(&mut self, catalogue: &Catalogue, lang: Lang, doc: u32, p: usize) {
+        let producer = &catalogue.producers[p];
+        let name = producer.name_in(lang);
+        self.producers.push(ProducerDoc {
+            producer: p,
+            url: catalogue.site.link(&paths::producer(lang, &producer.id)),
+            name: name.text.to_owned(),
+            products: catalogue.index.by_producer[p].len(),
+        });
+        let end = self.add_field(doc, Field::Name, 0, name.text);
+        if name.text != producer.name() {
+            self.add_field(doc, Field::Name, end + 1, producer.name());
         }
     }
 

@@ -1,5 +1,5 @@
 //! The one Vietnamese search key. `themes/default/static/js/search.js` mirrors these
-//! two functions line for line, and `tests/fixtures/normalize_vectors.json` holds the
+//! three functions line for line, and `tests/fixtures/normalize_vectors.json` holds the
 //! cases both must agree on (checked by `tests/it/search_normalize.rs`).
 
 use unicode_normalization::char::is_combining_mark;
@@ -48,6 +48,28 @@ pub fn words(text: &str) -> Vec<Word> {
         .collect()
 }
 
+/// The keys a decision or certificate number is found by: its words' keys run
+/// together, whole and from the first word with a digit on, so that
+/// "Quyết định số 1873/QĐ-UBND", "1873/QD-UBND" and "1873 qd ubnd" share
+/// "1873qdubnd", and "OCOP-CB-2024-017" is "ocopcb2024017". A text without a digit
+/// is no number and has no key.
+pub fn code_keys(text: &str) -> Vec<String> {
+    let keys: Vec<String> = words(text).into_iter().map(|w| w.key).collect();
+    let Some(first) = keys
+        .iter()
+        .position(|k| k.chars().any(|c| c.is_ascii_digit()))
+    else {
+        return Vec::new();
+    };
+    let whole = keys.concat();
+    let number = keys[first..].concat();
+    if first == 0 {
+        vec![whole]
+    } else {
+        vec![whole, number]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +80,17 @@ mod tests {
         assert_eq!(fold("Đồng Tâm"), "dong tam");
         assert_eq!(fold("thuỷ"), fold("thủy"));
         assert_eq!(fold("La\u{323}p"), "lap");
+    }
+
+    #[test]
+    fn numbers_run_their_words_together() {
+        assert_eq!(
+            code_keys("Quyết định số 1873/QĐ-UBND"),
+            ["quyetdinhso1873qdubnd", "1873qdubnd"]
+        );
+        assert_eq!(code_keys("1873 qd  ubnd"), ["1873qdubnd"]);
+        assert_eq!(code_keys("OCOP-CB-2024-017"), ["ocopcb2024017"]);
+        assert!(code_keys("Lạp sườn").is_empty());
     }
 
     #[test]

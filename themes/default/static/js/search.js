@@ -1,6 +1,6 @@
 // Catalogue search in the browser, over the index `ocop build` writes to search/.
 // No dependencies, no build step. The index format is described in
-// src/assets/search/files.rs; fold() and words() mirror src/assets/search/normalize.rs,
+// src/assets/search/files.rs; fold(), words() and codeKeys() mirror src/assets/search/normalize.rs,
 // and tests/fixtures/normalize_vectors.json holds both to the same answers.
 
 const MARKS = /\p{M}/gu;
@@ -23,6 +23,18 @@ export function words(text) {
     if (key) out.push({ written: written.normalize('NFC'), key });
   }
   return out;
+}
+
+/**
+ * The keys of a decision or certificate number: its words' keys run together, whole
+ * and from the first word with a digit on. "1873 qd ubnd" → ["1873qdubnd"].
+ */
+export function codeKeys(text) {
+  const keys = words(text).map((w) => w.key);
+  const first = keys.findIndex((k) => /[0-9]/.test(k));
+  if (first < 0) return [];
+  const whole = keys.join('');
+  return first === 0 ? [whole] : [whole, keys.slice(first).join('')];
 }
 
 /**
@@ -64,7 +76,12 @@ class Index {
     this.params = m.facets.map(([param]) => param);
     this.values = m.facets.map(([, values]) => values);
     const n = m.records.count;
-    // Per facet, each product's value index: district, stars, category, producer type.
+    // Producers are numbered after the products: producer k is doc n + k.
+    this.products = n;
+    // When the URL names no value of a facet: the status facet leaves expired out.
+    this.defaults = new Map(m.defaults);
+    // Per facet, each product's value index: district, stars, category, producer
+    // type, status.
     this.facetOf = this.params.map(() => new Int32Array(n));
     this.subcategoryOf = new Int32Array(n);
     // Products are numbered by district: each district starts a run.
@@ -74,11 +91,12 @@ class Index {
     for (let doc = 0; doc < n; doc++) {
       let c = 0;
       for (let k = 0; k < width; k++) c = c * 64 + DIGITS.indexOf(m.doc_combos[doc * width + k]);
-      const [stars, category, type, subcategory] = m.combos[c];
+      const [stars, category, type, subcategory, status] = m.combos[c];
       this.facetOf[1][doc] = stars;
       this.facetOf[2][doc] = category;
       this.facetOf[3][doc] = type;
       this.subcategoryOf[doc] = subcategory;
+      this.facetOf[4][doc] = status;
     }
     // Facet labels are searched here, not in the shards: [field, value, words].
     this.labels = [];
@@ -99,12 +117,46 @@ class Index {
     return (await this.shard(s))[w - this.m.shards[s]];
   }
 
-  /** The record `[url, name, producer, expiring]` of product `doc`. */
-  async record(doc) {
-    const per = this.m.records.per_file;
-    const file = Math.floor(doc / per);
-    if (!this.files.has(file)) this.files.set(file, this.load(`${this.m.version}/d${file}.json`));
-    return (await this.files.get(file))[doc % per];
+  /** The record `[url, name, producer]` of product `doc`. */
+  record(doc) {
+    return this.fileRecord('d', this.m.records.per_file, doc);
+  }
+
+  /** The record `[url, name, listed products]` of producer `k` (doc n + k). */
+  producerRecord(k) {
+    return this.fileRecord('p', this.m.producers.per_file, k);
+  }
+
+  async fileRecord(prefix, per, i) {
+    const name = `${this.m.version}/${prefix}${Math.floor(i / per)}.json`;
+    if (!this.files.has(name)) this.files.set(name, this.load(name));
+    return (await this.files.get(name))[i % per];
+  }
+
+  /** The district of producer `k`: producers are numbered by district. */
+  producerDistrict(k) {
+    const starts = this.m.producers.district_starts;
+    let d = 0;
+    while (d + 1 < starts.length && starts[d + 1] <= k) d++;
+    return d;
+  }
+
+  /** Products whose decision or certificate number has one of `keys`, in order. */
+  async codeDocs(keys) {
+    const starts = this.m.codes;
+    const docs = new Set();
+    await Promise.all(keys.map(async (key) => {
+      // The last shard whose first key is not after `key`.
+      let s = -1;
+      for (let i = 0; i < starts.length && starts[i] <= key; i++) s = i;
+      if (s < 0) return;
+      const name = `${this.m.version}/c${s}.json`;
+      if (!this.files.has(name)) this.files.set(name, this.load(name));
+      const entry = (await this.files.get(name)).find(([k]) => k === key);
+      let doc = 0;
+      for (const delta of entry ? entry[1] : []) docs.add((doc += delta));
+    }));
+    return [...docs].sort((a, b) => a - b);
   }
 
   shardOf(w) {
@@ -182,9 +234,12 @@ class Index {
     const out = [];
     const n = this.subcategoryOf.length;
     if (field === DISTRICT) {
-      // Products are numbered by district: one run.
+      // Products, then producers, are numbered by district: one run of each.
       const starts = this.m.district_starts;
       for (let doc = starts[value]; doc < (starts[value + 1] ?? n); doc++) out.push(doc);
+      const ps = this.m.producers.district_starts;
+      const end = ps[value + 1] ?? this.m.producers.count;
+      for (let k = ps[value]; k < end; k++) out.push(n + k);
       return out;
     }
     for (let doc = 0; doc < n; doc++) {
@@ -197,21 +252,28 @@ class Index {
 
   /**
    * Answer `query` within the facet values `selected` ({param: [id, …]}).
-   * Returns {docs (ranked), counts (per facet, per value), missing (a word that
-   * matches nothing, or null)}.
+   * Returns {docs (ranked), producers (ranked, numbered from 0), counts (per facet,
+   * per value), missing (a word that matches nothing, or null)}.
    */
   async search(query, selected = {}) {
     const n = this.m.records.count;
     const qWords = words(query);
     const complete = query === '' || ENDS_WITH_SEPARATOR.test(query);
     const wanted = this.params.map((param, f) => {
-      const ids = new Set(selected[param] || []);
+      const ids = new Set(selected[param]?.length ? selected[param] : this.defaults.get(param) || []);
       const set = new Set();
       this.values[f].forEach(([id], i) => { if (ids.has(id)) set.add(i); });
       return set;
     });
     let scored = null;
     let missing = null;
+    // A decision or certificate number is one key: "1873/QĐ-UBND" finds its products.
+    const codes = codeKeys(query);
+    const coded = codes.length ? await this.codeDocs(codes) : [];
+    if (coded.length) {
+      scored = new Map(coded.map((doc) => [doc, 1]));
+      qWords.length = 0;
+    }
     const candidates = qWords.map((w, i) => {
       if (i < qWords.length - 1 || complete) return this.candidates(w, false);
       // One letter still being typed would complete to a good part of a national
@@ -243,11 +305,20 @@ class Index {
       }
       if (passes(doc, -1)) docs.push(doc);
     };
-    if (scored) scored.forEach((_, doc) => consider(doc));
-    else for (let doc = 0; doc < n; doc++) consider(doc);
-    if (scored) docs.sort((a, b) => scored.get(b) - scored.get(a) || a - b);
+    const producers = [];
+    // Producers answer a query, within the chosen districts.
+    const districts = wanted[0];
+    if (scored) {
+      scored.forEach((_, doc) => {
+        if (doc < n) consider(doc);
+        else if (!districts.size || districts.has(this.producerDistrict(doc - n))) producers.push(doc);
+      });
+    } else for (let doc = 0; doc < n; doc++) consider(doc);
+    const rank = (a, b) => scored.get(b) - scored.get(a) || a - b;
+    if (scored) docs.sort(rank);
     else docs.sort((a, b) => a - b);
-    return { docs, counts, missing };
+    producers.sort(rank);
+    return { docs, producers: producers.map((doc) => doc - n), counts, missing };
   }
 }
 
@@ -290,7 +361,14 @@ const PAGE = 20;
 function page(root) {
   const form = root.querySelector('form');
   const input = form.querySelector('input[type=search]');
-  const boxes = [...form.querySelectorAll('input[type=checkbox]')];
+  // The facets' boxes; the archive switch has no name of its own.
+  const boxes = [...form.querySelectorAll('input[type=checkbox][name]')];
+  const archive = form.querySelector('[data-search-archive]');
+  const statusBoxes = boxes.filter((box) => archive && box.name === archive.dataset.param);
+  const expiredBox = statusBoxes.find((box) => box.value === archive.dataset.value);
+  const producerSection = root.querySelector('[data-search-producers]');
+  const producerList = producerSection?.querySelector('ul');
+  const producerCard = root.querySelector('template[data-search-producer]');
   const list = root.querySelector('[data-search-results]');
   const status = root.querySelector('[data-search-status]');
   const more = root.querySelector('[data-search-more]');
@@ -323,11 +401,26 @@ function page(root) {
       // Facets start folded; one in use is shown open.
       if (box.checked) box.closest('details')?.setAttribute('open', '');
     }
+    if (archive) archive.checked = Boolean(expiredBox?.checked);
   };
+  // Including the expired means every status; leaving them out again returns to the
+  // default, valid and expiring, which the URL need not name.
+  archive?.addEventListener('change', (e) => {
+    e.stopPropagation();
+    const listed = statusBoxes.filter((box) => box !== expiredBox);
+    if (archive.checked) {
+      if (!statusBoxes.some((box) => box.checked)) listed.forEach((box) => { box.checked = true; });
+      expiredBox.checked = true;
+    } else {
+      expiredBox.checked = false;
+      if (listed.every((box) => box.checked)) listed.forEach((box) => { box.checked = false; });
+    }
+    update();
+  });
 
   async function render(index, docs, from) {
     const records = await Promise.all(docs.slice(from, from + PAGE).map((d) => index.record(d)));
-    records.forEach(([url, name, producer, expiring], k) => {
+    records.forEach(([url, name, producer], k) => {
       const doc = docs[from + k];
       const item = card.content.firstElementChild.cloneNode(true);
       const slot = (s) => item.querySelector(`[data-slot=${s}]`);
@@ -338,10 +431,31 @@ function page(root) {
       slot('stars').setAttribute('aria-label', stars[1]);
       slot('producer').textContent = producer;
       slot('district').textContent = index.values[0][index.facetOf[0][doc]][1];
-      if (!expiring) slot('expiring').remove();
+      // The status facet's values: valid, expiring, expired; a badge for the last two.
+      const status = index.facetOf[4][doc];
+      if (status !== 1) slot('expiring').remove();
+      if (status !== 2) slot('expired').remove();
       list.append(item);
     });
     more.hidden = docs.length <= from + PAGE;
+  }
+
+  // Producers matching the query, as their own kind of result: a few, by rank.
+  async function renderProducers(index, producers) {
+    if (!producerSection) return;
+    const top = producers.slice(0, 6);
+    const records = await Promise.all(top.map((k) => index.producerRecord(k)));
+    producerList.replaceChildren(...records.map(([url, name, count], i) => {
+      const item = producerCard.content.firstElementChild.cloneNode(true);
+      const slot = (s) => item.querySelector(`[data-slot=${s}]`);
+      slot('name').href = url;
+      slot('name').textContent = name;
+      slot('district').textContent = index.values[0][index.producerDistrict(top[i])][1];
+      const key = count === 1 && producerList.dataset.msgProductsOne ? 'msgProductsOne' : 'msgProducts';
+      slot('products').textContent = producerList.dataset[key].replace('{count}', count);
+      return item;
+    }));
+    producerSection.hidden = top.length === 0;
   }
 
   async function update() {
@@ -372,7 +486,7 @@ function page(root) {
         const key = shown.length === 1 && status.dataset.msgCountOne ? 'msgCountOne' : 'msgCount';
         say(key, { count: shown.length.toLocaleString(root.dataset.locale || document.documentElement.lang || undefined) });
       }
-      await render(index, shown, 0);
+      await Promise.all([render(index, shown, 0), renderProducers(index, result.producers)]);
       if (mine === run) root.dataset.state = 'done';
     } catch (error) {
       if (mine !== run) return;
