@@ -16,6 +16,8 @@ struct Words {
     stars: &'static str,
     categories: &'static str,
     producers: &'static str,
+    /// The producer directory's filter by producer type.
+    producer_type: &'static str,
     stats: &'static str,
     search: &'static str,
     news: &'static str,
@@ -30,6 +32,7 @@ const VI: Words = Words {
     stars: "sao",
     categories: "nhom",
     producers: "chu-the",
+    producer_type: "loai",
     stats: "thong-ke",
     search: "tim-kiem",
     news: "tin-tuc",
@@ -44,6 +47,7 @@ const EN: Words = Words {
     stars: "stars",
     categories: "categories",
     producers: "producers",
+    producer_type: "type",
     stats: "statistics",
     search: "search",
     news: "news",
@@ -125,7 +129,39 @@ pub fn producers(lang: Lang) -> String {
 
 /// A page of the producer directory, from 1.
 pub fn producers_page(lang: Lang, page: usize) -> String {
-    paged(lang, producers(lang), page)
+    producers_filtered_page(lang, None, None, page)
+}
+
+/// A page of the producer directory filtered by the star level of the producers'
+/// listed products and by producer type (its id), from 1:
+/// `chu-the/sao/4/loai/htx/trang/2/`. Without either, the whole directory.
+pub fn producers_filtered_page(
+    lang: Lang,
+    stars: Option<u8>,
+    kind: Option<&str>,
+    page: usize,
+) -> String {
+    let words = edition(lang).1;
+    let mut first = producers(lang);
+    if let Some(stars) = stars {
+        first.push_str(&format!("{}/{stars}/", words.stars));
+    }
+    if let Some(kind) = kind {
+        first.push_str(&format!("{}/{kind}/", words.producer_type));
+    }
+    paged(lang, first, page)
+}
+
+/// Ids a producer cannot take, in any edition: the directory's own path words.
+pub fn producer_reserved_ids() -> [&'static str; 6] {
+    [
+        VI.page,
+        VI.stars,
+        VI.producer_type,
+        EN.page,
+        EN.stars,
+        EN.producer_type,
+    ]
 }
 
 pub fn producer(lang: Lang, id: &str) -> String {

@@ -8,7 +8,7 @@
 // file, so Pagefind's already-compressed files count as they are. The harness page
 // itself is not counted (the search page's HTML is not part of either engine).
 //
-// usage: node measure.mjs SITE_DIR SIZE QUERY...
+// usage: [ENGINES="ocop pagefind"] node measure.mjs SITE_DIR SIZE QUERY...
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -53,7 +53,7 @@ const sent = (urlPath) => {
 
 // engine: the code; index: what answers the query; records: what the results show.
 const part = {
-  ocop: (p) => (p.endsWith('.js') ? 'engine' : /\/d\d+\.json$/.test(p) ? 'records' : 'index'),
+  ocop: (p) => (p.endsWith('.js') ? 'engine' : /\/[dp]\d+\.json$/.test(p) ? 'records' : 'index'),
   pagefind: (p) => (/\.js$|wasm|pagefind-entry\.json$/.test(p) ? 'engine'
     : /\.pf_fragment$/.test(p) ? 'records' : 'index'),
 };
@@ -84,7 +84,8 @@ async function run(engine, query) {
   return { size: Number(size), engine, query, files: files.length, bytes, ...result };
 }
 
-for (const engine of ['ocop', 'pagefind']) {
+// ENGINES=ocop measures ocop alone, as when checking its budgets after a change.
+for (const engine of (process.env.ENGINES || 'ocop pagefind').split(' ')) {
   for (const query of queries) console.log(JSON.stringify(await run(engine, query)));
 }
 server.close();

@@ -4,6 +4,7 @@
 # bench/search/results.jsonl and prints a Markdown table of them.
 #
 #   bench/search/run.sh [SIZES...]        (default: 150 1500 15000)
+#   ENGINES=ocop bench/search/run.sh 15000   ocop alone, without Pagefind
 #
 # Needs: a Rust toolchain, node and npm (Pagefind is installed from npm at the pinned
 # version into bench/search/.tools/, which git ignores), and Debian's chromium at
@@ -16,11 +17,14 @@ if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(150 1500 15000); fi
 PAGEFIND_VERSION=1.6.0
 TODAY=2026-11-29
 # Typical queries, typed without accents as people do on a phone.
-queries=("lap suon" "hat de" "mien dong" "ruou ngo" "mat ong rung" "thit trau gac bep")
+# The last is a decision number, typed without its diacritic.
+queries=("lap suon" "hat de" "mien dong" "ruou ngo" "mat ong rung" "thit trau gac bep" "1873/QD-UBND")
 
+engines="${ENGINES:-ocop pagefind}"
+export ENGINES="$engines"
 tools="$here/.tools"
-if [ ! -x "$tools/node_modules/.bin/pagefind" ] ||
-  [ "$("$tools/node_modules/.bin/pagefind" --version)" != "pagefind $PAGEFIND_VERSION" ]; then
+if [[ " $engines " == *" pagefind "* ]] && { [ ! -x "$tools/node_modules/.bin/pagefind" ] ||
+  [ "$("$tools/node_modules/.bin/pagefind" --version)" != "pagefind $PAGEFIND_VERSION" ]; }; then
   npm install --no-audit --no-fund --no-save --prefix "$tools" "pagefind@$PAGEFIND_VERSION"
 fi
 pagefind="$tools/node_modules/.bin/pagefind"
@@ -32,7 +36,7 @@ ocop="$repo/target/release/ocop"
 {
   echo "chromium: $("${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null)"
   echo "node: $(node --version)"
-  echo "$("$pagefind" --version)"
+  [[ " $engines " == *" pagefind "* ]] && echo "$("$pagefind" --version)"
   echo "ocop: $(git -C "$repo" describe --always --dirty)"
   echo "cpu: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 } | tee "$here/machine.txt"
@@ -45,7 +49,9 @@ for n in "${sizes[@]}"; do
   "$ocop" build --root "$site" --output "$site/public" --today "$TODAY"
   # Pagefind indexes the product pages' main content, as data-pagefind-body on <main>
   # would; listing pages would only repeat the products.
-  "$pagefind" --site "$site/public" --glob "san-pham/*/index.html" --root-selector main --quiet
+  if [[ " $engines " == *" pagefind "* ]]; then
+    "$pagefind" --site "$site/public" --glob "san-pham/*/index.html" --root-selector main --quiet
+  fi
   mkdir -p "$site/public/_bench"
   cp "$here/pagefind.html" "$here/harness.js" "$site/public/_bench/"
   # The script's published name carries a hash of its content.

@@ -228,6 +228,10 @@ pub const PRODUCERS: &[Column<Producer>] = &[
     column("listed_products", "column_producers_listed_products", |p| {
         owned(p.catalogue.index.by_producer[p.index].len().to_string())
     }),
+    column("star_levels", "column_producers_star_levels", |p| {
+        let levels = p.catalogue.producer_star_levels(p.index);
+        owned(levels.iter().map(u8::to_string).collect::<Vec<_>>().join(" "))
+    }),
     column("url", "column_producers_url", |p| {
         p.address(&paths::producer(Lang::Vi, &p.item.id))
     }),

@@ -88,6 +88,15 @@ impl Catalogue {
         self.site.languages.contains(&Lang::En)
     }
 
+    /// The star levels of a producer's listed products, highest first: what the
+    /// directory filters producers by.
+    pub fn producer_star_levels(&self, producer: usize) -> Vec<u8> {
+        let products = &self.index.by_producer[producer];
+        (crate::domain::STAR_LEVELS.into_iter())
+            .filter(|&s| products.iter().any(|&i| self.products[i].stars == s))
+            .collect()
+    }
+
     /// Listed products of one star level (3 to 5).
     pub fn with_stars(&self, stars: u8) -> &[usize] {
         &self.index.by_stars[usize::from(stars.saturating_sub(3)).min(2)]

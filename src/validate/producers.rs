@@ -29,6 +29,12 @@ pub fn producer(
                 suggestion = super::fields::slugify(&loaded.id)
             ),
         ));
+    } else if crate::paths::producer_reserved_ids().contains(&loaded.id.as_str()) {
+        // The directory's filter and page addresses live beside the producer pages.
+        errors.push(source.error(
+            &[Key("name")],
+            t!("producer-file-name-reserved", name = &loaded.id),
+        ));
     }
     errors.extend(required_text(source, &[Key("name")], "name", &record.name));
     let en_description = record.en.as_ref().and_then(|t| t.description.as_deref());

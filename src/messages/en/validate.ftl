@@ -38,6 +38,7 @@ photo-alt-empty = alt must describe the photo for people who cannot see it
 photo-same-name = two photos would both be published as `{ $name }`: rename one
 
 producer-file-name = file name `{ $name }` must be a lowercase ASCII slug, such as `{ $suggestion }.yaml`
+producer-file-name-reserved = file name `{ $name }` is taken by the producer directory's own pages: rename the file
 producer-unknown-type = unknown producer type `{ $kind }`
 producer-website = website { $why }
 

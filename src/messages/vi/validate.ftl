@@ -38,6 +38,7 @@ photo-alt-empty = alt phải mô tả ảnh cho người không nhìn thấy đ�
 photo-same-name = hai ảnh sẽ cùng được đăng với tên `{ $name }`: hãy đổi tên một ảnh
 
 producer-file-name = tên tệp `{ $name }` phải là slug chữ thường không dấu, ví dụ `{ $suggestion }.yaml`
+producer-file-name-reserved = tên tệp `{ $name }` trùng với một trang có sẵn của danh bạ chủ thể: hãy đổi tên tệp
 producer-unknown-type = không có loại chủ thể `{ $kind }`
 producer-website = website { $why }
 
