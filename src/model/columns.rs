@@ -230,7 +230,13 @@ pub const PRODUCERS: &[Column<Producer>] = &[
     }),
     column("star_levels", "column_producers_star_levels", |p| {
         let levels = p.catalogue.producer_star_levels(p.index);
-        owned(levels.iter().map(u8::to_string).collect::<Vec<_>>().join(" "))
+        owned(
+            levels
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }),
     column("url", "column_producers_url", |p| {
         p.address(&paths::producer(Lang::Vi, &p.item.id))

@@ -72,16 +72,27 @@ fn no_page_passes_200_kb_and_the_directory_lists_every_producer() {
     // The directory in pages: every producer once, page 1 at its old address.
     let pages = chain(&output, "chu-the/");
     assert!(pages.len() > 2, "{} directory pages", pages.len());
-    let listed: Vec<String> = (pages.iter())
-        .flat_map(|html| links(html))
-        .filter(|l| l.starts_with("/chu-the/") && !l.contains("/trang/") && l != "/chu-the/")
-        .filter(|l| !l.contains('#'))
-        .collect();
+    // Producer links: not the pages, the filters' listings or the directory itself.
+    let producer_links = |pages: &[String]| -> BTreeSet<String> {
+        (pages.iter())
+            .flat_map(|html| links(html))
+            .filter(|l| l.starts_with("/chu-the/") && !l.contains("/trang/") && l != "/chu-the/")
+            .filter(|l| !l.starts_with("/chu-the/sao/") && !l.starts_with("/chu-the/loai/"))
+            .filter(|l| !l.contains('#'))
+            .collect()
+    };
     let producers = std::fs::read_dir(root.join("content/producers"))
         .unwrap()
         .count();
-    let distinct: BTreeSet<&String> = listed.iter().collect();
+    let distinct = producer_links(&pages);
     assert_eq!(distinct.len(), producers);
+    // A filter is a listing of its own, paginated as the directory is: 5★ and
+    // enterprises together are a few of the producers, all among the directory's.
+    let five_stars = producer_links(&chain(&output, "chu-the/sao/5/"));
+    let both = producer_links(&chain(&output, "chu-the/sao/5/loai/doanh-nghiep/"));
+    assert!(!both.is_empty() && both.len() < five_stars.len());
+    assert!(five_stars.len() < producers && five_stars.is_subset(&distinct));
+    assert!(both.is_subset(&five_stars));
     // A district's chip leads to the page its producers start on.
     let chips: Vec<String> = links(&pages[1])
         .into_iter()

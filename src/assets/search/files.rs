@@ -36,6 +36,10 @@ const SHARD_BYTES: usize = 16 * 1024;
 /// 20 results a page shows, which rank ties by product number, fall in a few files of
 /// neighbouring products (5 to 10 for the benchmark's queries at 15,000 products).
 const RECORDS_IN_ONE_FILE: usize = 48 * 1024;
+/// Producer records and number entries go in files of about this many bytes (about
+/// 1 KB gzipped): a query shows a few producers from all over the list, and looks up
+/// one number, so small files keep what it loads small.
+const SMALL_FILE_BYTES: usize = 4 * 1024;
 /// Digits of the facet-value string: characters that need no escaping in JSON.
 const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
@@ -87,19 +91,19 @@ struct Records {
 pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
     let (catalogue, lang) = (ed.catalogue, ed.lang);
     let entries: Vec<String> = index.words.values().map(encode_entry).collect();
-    let shards = split(&entries);
+    let shards = split(&entries, SHARD_BYTES);
     let records: Vec<String> = (index.docs.iter())
         .map(|d| serde_json::to_string(&(&d.url, &d.name, &d.producer)).unwrap_or_default())
         .collect();
-    let per_file = records_per_file(&records);
+    let per_file = records_per_file(&records, SHARD_BYTES);
     let producer_records: Vec<String> = (index.producers.iter())
         .map(|p| serde_json::to_string(&(&p.url, &p.name, p.products)).unwrap_or_default())
         .collect();
-    let producers_per_file = records_per_file(&producer_records);
+    let producers_per_file = records_per_file(&producer_records, SMALL_FILE_BYTES);
     let codes: Vec<String> = (index.codes.iter())
         .map(|(key, docs)| serde_json::to_string(&(key, deltas(docs))).unwrap_or_default())
         .collect();
-    let code_shards = split(&codes);
+    let code_shards = split(&codes, SMALL_FILE_BYTES);
 
     let mut contents: Vec<(String, String)> = Vec::new();
     for (i, range) in shards.windows(2).enumerate() {
@@ -182,13 +186,13 @@ pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
 }
 
 /// How many records go in one file: all of them while they are small, else about
-/// `SHARD_BYTES` worth.
-fn records_per_file(records: &[String]) -> usize {
+/// `bytes` worth.
+fn records_per_file(records: &[String], bytes: usize) -> usize {
     let total: usize = records.iter().map(|r| r.len() + 1).sum();
     if total <= RECORDS_IN_ONE_FILE {
         records.len().max(1)
     } else {
-        (SHARD_BYTES * records.len() / total).max(1)
+        (bytes * records.len() / total).max(1)
     }
 }
 
@@ -238,12 +242,12 @@ fn encode_entry(entry: &Entry) -> String {
     serde_json::to_string(&(entry.variants.join("|"), numbers)).unwrap_or_default()
 }
 
-/// Indexes where each shard starts, then the number of entries.
-fn split(entries: &[String]) -> Vec<usize> {
+/// Indexes where each shard of about `bytes` starts, then the number of entries.
+fn split(entries: &[String], bytes: usize) -> Vec<usize> {
     let mut starts = vec![0];
     let mut size = 0;
     for (i, entry) in entries.iter().enumerate() {
-        if size > 0 && size + entry.len() > SHARD_BYTES {
+        if size > 0 && size + entry.len() > bytes {
             starts.push(i);
             size = 0;
         }
@@ -361,7 +365,7 @@ mod tests {
     fn shards_split_by_size_and_never_leave_one_empty() {
         let big = "x".repeat(SHARD_BYTES);
         let entries = vec!["a".to_owned(), big.clone(), big, "b".to_owned()];
-        assert_eq!(split(&entries), [0, 1, 2, 3, 4]);
-        assert_eq!(split(&[]), [0, 0]);
+        assert_eq!(split(&entries, SHARD_BYTES), [0, 1, 2, 3, 4]);
+        assert_eq!(split(&[], SHARD_BYTES), [0, 0]);
     }
 }

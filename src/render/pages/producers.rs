@@ -186,19 +186,49 @@ impl Kind for Producers {
         let by_stars = (STAR_LEVELS.iter().rev())
             .map(|&s| {
                 let name = ed.strings.fill("stars_n", &[("n", &s.to_string())]);
-                (name, Filter { stars: Some(s), ..filter })
+                (
+                    name,
+                    Filter {
+                        stars: Some(s),
+                        ..filter
+                    },
+                )
             })
             .collect();
         let by_kind = (ProducerType::ALL.iter())
-            .map(|&k| (ed.producer_type(k).to_owned(), Filter { kind: Some(k), ..filter }))
+            .map(|&k| {
+                (
+                    ed.producer_type(k).to_owned(),
+                    Filter {
+                        kind: Some(k),
+                        ..filter
+                    },
+                )
+            })
             .collect();
         cx.insert(
             "stars_choices",
-            &choices(ed, filter, by_stars, Filter { stars: None, ..filter }),
+            &choices(
+                ed,
+                filter,
+                by_stars,
+                Filter {
+                    stars: None,
+                    ..filter
+                },
+            ),
         );
         cx.insert(
             "type_choices",
-            &choices(ed, filter, by_kind, Filter { kind: None, ..filter }),
+            &choices(
+                ed,
+                filter,
+                by_kind,
+                Filter {
+                    kind: None,
+                    ..filter
+                },
+            ),
         );
         cx.insert("groups", &groups);
         cx.insert("chips", &chips);
@@ -210,10 +240,12 @@ impl Kind for Producers {
             &pagination(n, pages, |n| ed.link(&filter.path(lang, n))),
         );
         let mut title: String = ed.t("title_producers").into();
-        let parts: Vec<String> = (filter.stars.map(|s| ed.strings.fill("stars_n", &[("n", &s.to_string())])))
-            .into_iter()
-            .chain(filter.kind.map(|k| ed.producer_type(k).to_owned()))
-            .collect();
+        let parts: Vec<String> = (filter
+            .stars
+            .map(|s| ed.strings.fill("stars_n", &[("n", &s.to_string())])))
+        .into_iter()
+        .chain(filter.kind.map(|k| ed.producer_type(k).to_owned()))
+        .collect();
         if !parts.is_empty() {
             title = format!("{title}: {}", parts.join(", "));
         }
@@ -232,11 +264,20 @@ impl Kind for Producers {
         }
         (Filter::all().into_iter())
             .flat_map(|f| {
-                let order =
-                    |c: &Catalogue| directory(c, f).into_iter().map(|(_, p)| p).collect::<Vec<_>>();
-                changed_pages(&order(change.old), &order(change.new), &dirty, ROWS_PER_PAGE)
-                    .into_iter()
-                    .map(move |n| (f, n))
+                let order = |c: &Catalogue| {
+                    directory(c, f)
+                        .into_iter()
+                        .map(|(_, p)| p)
+                        .collect::<Vec<_>>()
+                };
+                changed_pages(
+                    &order(change.old),
+                    &order(change.new),
+                    &dirty,
+                    ROWS_PER_PAGE,
+                )
+                .into_iter()
+                .map(move |n| (f, n))
             })
             .collect()
     }

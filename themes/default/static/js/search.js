@@ -357,6 +357,8 @@ export function oneEdit(a, b) {
 // ---- The page: only in a browser, on a page with a [data-search] element. ----
 
 const PAGE = 20;
+// Producer results shown above the products: the best few.
+const PRODUCERS_SHOWN = 5;
 
 function page(root) {
   const form = root.querySelector('form');
@@ -443,7 +445,7 @@ function page(root) {
   // Producers matching the query, as their own kind of result: a few, by rank.
   async function renderProducers(index, producers) {
     if (!producerSection) return;
-    const top = producers.slice(0, 6);
+    const top = producers.slice(0, PRODUCERS_SHOWN);
     const records = await Promise.all(top.map((k) => index.producerRecord(k)));
     producerList.replaceChildren(...records.map(([url, name, count], i) => {
       const item = producerCard.content.firstElementChild.cloneNode(true);
