@@ -89,7 +89,7 @@ mod tests {
             ["quyetdinhso1873qdubnd", "1873qdubnd"]
         );
         assert_eq!(code_keys("1873 qd  ubnd"), ["1873qdubnd"]);
-        assert_eq!(code_keys("OCOP-CB-2024-017"), ["ocopcb2024017"]);
+        assert_eq!(code_keys("OCOP-CB-2024-017"), ["ocopcb2024017", "2024017"]);
         assert!(code_keys("Lạp sườn").is_empty());
     }
 
