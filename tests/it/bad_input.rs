@@ -35,6 +35,7 @@ common::cases::cases! {
     two_decisions_on_one_date => "history-same-date",
     certificate_older_than_its_history => "certificate-older-than-history",
     score_outside_its_star_band => "score-outside-star-band",
+    producer_named_like_a_directory_filter => "producer-id-reserved",
 }
 
 #[test]
