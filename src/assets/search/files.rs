@@ -169,8 +169,9 @@ pub fn files(ed: Edition<'_>, index: &Index) -> Vec<(String, Vec<u8>)> {
             per_file: producers_per_file,
             district_starts: producer_district_starts(catalogue, index),
         },
-        codes: (code_shards[..code_shards.len() - 1].iter())
-            .map(|&i| code_keys[i])
+        // The first key of each file; none when no product has a number.
+        codes: (code_shards[..code_shards.len().saturating_sub(1)].iter())
+            .filter_map(|&i| code_keys.get(i).copied())
             .collect(),
     };
     let mut files = vec![(
