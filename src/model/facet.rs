@@ -43,12 +43,11 @@ impl Facet {
     /// facet, which counts the expired too, one click away.
     pub fn counts(self, catalogue: &Catalogue) -> Vec<usize> {
         let mut counts = vec![0; self.value_count(catalogue)];
-        let all: Vec<usize> = (0..catalogue.products.len()).collect();
-        let products = match self {
-            Facet::Status => &all,
-            _ => &catalogue.index.listed,
+        let products: Box<dyn Iterator<Item = usize>> = match self {
+            Facet::Status => Box::new(0..catalogue.products.len()),
+            _ => Box::new(catalogue.index.listed.iter().copied()),
         };
-        for &i in products {
+        for i in products {
             if let Some(count) = counts.get_mut(self.value_of(catalogue, &catalogue.products[i])) {
                 *count += 1;
             }
