@@ -10,16 +10,18 @@ use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::assets::photos::cache::Cache;
+use crate::content::{self, RawContent};
 use crate::diagnostics::{warning_lines, Diagnostic, Diagnostics};
 use crate::model::Catalogue;
 use crate::output::precompress::{self, Compressed};
 use crate::output::{self, Staging};
 use crate::render::{self, pages, EditionPage, Renderer};
-use crate::validate::Options;
+use crate::validate::{self, Options};
 use crate::{assets, paths};
 
+use super::manifest::{self, Inputs};
 use super::timings::Timings;
-use super::{prepare, Failure, Prepared};
+use super::{incremental, prepare_loaded, Failure, Prepared};
 
 pub struct Built {
     pub pages: usize,
@@ -158,8 +160,53 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
     if let Some(why) = output::refuse_target(root, targets.output) {
         return Err(Failure::Other(why));
     }
-    let prepared = prepare(root, options)?;
-    publish(root, targets, prepared, started).map(|(built, _)| built)
+    let mut timings = Timings::start();
+    let (raw, diagnostics) = content::load(root);
+    timings.lap(t!("lap-load"));
+    // With `--precompress` every build is a full one: an update in place would have to
+    // compress the files it changes again.
+    let inputs = (!targets.precompress)
+        .then(|| Inputs::of(&raw, options, targets.output))
+        .flatten();
+    timings.lap(t!("lap-manifest"));
+    // Problems in the content stop the build before anything is written.
+    let mut prepared = prepare_loaded(root, &raw, diagnostics, options, timings)?;
+    let built = match update_in_place(&raw, &mut prepared, inputs.as_ref(), targets, options) {
+        Some(jobs) => {
+            manifest::forget(targets.cache).map_err(cannot_remember)?;
+            incremental::update(targets.output, prepared, jobs, started, &mut |_| {})?.0
+        }
+        None => publish(root, targets, prepared, started)?.0,
+    };
+    if let Some(inputs) = inputs {
+        inputs
+            .save(targets.cache, targets.output)
+            .map_err(cannot_remember)?;
+    }
+    Ok(built)
+}
+
+/// The pages to render again to update the output in place to `prepared`, when the
+/// previous build, as the cache remembers it, differs only in product and producer
+/// records, in ways that leave the other pages as they are.
+fn update_in_place(
+    raw: &RawContent,
+    prepared: &mut Prepared,
+    inputs: Option<&Inputs>,
+    targets: &Targets,
+    options: &Options,
+) -> Option<Vec<EditionPage>> {
+    let texts = inputs?.previous(targets.cache)?;
+    let earlier = content::patch::with_sources(raw, &texts)?;
+    let (validated, _) = validate::validate(&earlier, options);
+    let previous = Catalogue::from_validated(validated?);
+    let jobs = incremental::pages_to_update(&previous, &prepared.catalogue);
+    prepared.timings.lap(t!("lap-previous"));
+    jobs
+}
+
+fn cannot_remember(error: std::io::Error) -> Failure {
+    Failure::Other(t!("build-cannot-remember", error = error.to_string()))
 }
 
 /// Build every page and file of a prepared catalogue and publish them, giving the

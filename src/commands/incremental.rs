@@ -71,8 +71,11 @@ impl Session {
             return Err(Failure::Other(t!("build-nothing-loaded")));
         };
         let prepared = prepare_loaded(&self.root, raw, diagnostics, &self.options, timings)?;
-        if let Some(jobs) = self.pages_to_update(&prepared.catalogue, patched) {
-            return self.update(prepared, jobs, started, pages_ready);
+        let shown = self.shown.as_ref().filter(|_| patched);
+        if let Some(jobs) = shown.and_then(|shown| pages_to_update(shown, &prepared.catalogue)) {
+            let (built, catalogue) = update(&self.output, prepared, jobs, started, pages_ready)?;
+            self.shown = Some(catalogue);
+            return Ok(built);
         }
         let targets = Targets {
             output: &self.output,
@@ -85,97 +88,97 @@ impl Session {
         self.shown = Some(catalogue);
         Ok(built)
     }
+}
 
-    /// The pages to render again to show `next`, if an update in place can show it:
-    /// only product and producer files were re-read, and no photo changed.
-    fn pages_to_update(&self, next: &Catalogue, patched: bool) -> Option<Vec<EditionPage>> {
-        let shown = self.shown.as_ref().filter(|_| patched)?;
-        let photos_changed = shown
-            .products
-            .iter()
-            .zip(&next.products)
-            .any(|(was, is)| was.photos != is.photos);
-        if photos_changed {
-            return None;
+/// The pages to render again to turn the output of `shown` into that of `next`, if an
+/// update in place can: the two differ only in product and producer records, and no
+/// photo changed.
+pub(super) fn pages_to_update(shown: &Catalogue, next: &Catalogue) -> Option<Vec<EditionPage>> {
+    let photos_changed = shown
+        .products
+        .iter()
+        .zip(&next.products)
+        .any(|(was, is)| was.photos != is.photos);
+    if photos_changed {
+        return None;
+    }
+    let jobs: Vec<PageJob> = affected(shown, next)?;
+    Some(pages::in_editions(next, &jobs))
+}
+
+/// Render `jobs`, check their links, and write the pages and whole-catalogue files
+/// whose bytes changed into `output`, a complete earlier build; give back the catalogue
+/// it now shows. Nothing is written when a page fails or a link breaks.
+pub(super) fn update(
+    output: &Path,
+    prepared: Prepared,
+    jobs: Vec<EditionPage>,
+    started: Instant,
+    pages_ready: PagesReady,
+) -> Result<(Built, Catalogue), Failure> {
+    let Prepared {
+        catalogue,
+        theme,
+        warnings,
+        mut timings,
+    } = prepared;
+    let renderer = Renderer::new(theme, &catalogue);
+    let minifying = AtomicU64::new(0);
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .par_iter()
+        .map(|&page| render_page(&renderer, page, &minifying))
+        .collect();
+    let mut diagnostics = Diagnostics::default();
+    let mut pages_written = Vec::with_capacity(rendered.len());
+    for result in rendered {
+        match result {
+            Ok(page) => pages_written.push(page),
+            Err(error) => diagnostics.push(error),
         }
-        let jobs: Vec<PageJob> = affected(shown, next)?;
-        Some(pages::in_editions(next, &jobs))
+    }
+    timings.lap(t!("lap-render"));
+    for (page, why) in output::links::broken_in(&pages_written, output, &catalogue.site) {
+        diagnostics.push(Diagnostic::new(
+            output.join(page),
+            t!("build-broken-link", why = why),
+        ));
+    }
+    timings.lap(t!("lap-links"));
+    if !diagnostics.is_empty() {
+        warnings.into_iter().for_each(|w| diagnostics.push(w));
+        return Err(Failure::Content(diagnostics));
     }
 
-    /// Render `jobs`, check their links, and write the pages and whole-catalogue files
-    /// whose bytes changed into the published preview.
-    fn update(
-        &mut self,
-        prepared: Prepared,
-        jobs: Vec<EditionPage>,
-        started: Instant,
-        pages_ready: PagesReady,
-    ) -> Result<Built, Failure> {
-        let Prepared {
-            catalogue,
-            theme,
-            warnings,
-            mut timings,
-        } = prepared;
-        let renderer = Renderer::new(theme, &catalogue);
-        let minifying = AtomicU64::new(0);
-        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
-            .par_iter()
-            .map(|&page| render_page(&renderer, page, &minifying))
-            .collect();
-        let mut diagnostics = Diagnostics::default();
-        let mut pages_written = Vec::with_capacity(rendered.len());
-        for result in rendered {
-            match result {
-                Ok(page) => pages_written.push(page),
-                Err(error) => diagnostics.push(error),
-            }
-        }
-        timings.lap(t!("lap-render"));
-        for (page, why) in output::links::broken_in(&pages_written, &self.output, &catalogue.site) {
-            diagnostics.push(Diagnostic::new(
-                self.output.join(page),
-                t!("build-broken-link", why = why),
-            ));
-        }
-        timings.lap(t!("lap-links"));
-        if !diagnostics.is_empty() {
-            warnings.into_iter().for_each(|w| diagnostics.push(w));
-            return Err(Failure::Content(diagnostics));
-        }
-
-        let staging = Staging::in_place(&self.output);
-        let cannot_write = |e: std::io::Error| {
-            Failure::Other(t!(
-                "build-cannot-write",
-                file = self.output.as_path(),
-                error = e.to_string()
-            ))
-        };
-        for (file, bytes) in &pages_written {
-            staging.write(file, bytes).map_err(cannot_write)?;
-        }
-        timings.lap(t!("lap-write"));
-        let all = pages::all(&catalogue);
-        let built = |timings: Timings, warnings: Vec<Diagnostic>| Built {
-            pages: all.len(),
-            rendered: jobs.len(),
-            written: staging.written(),
-            products: catalogue.products.len(),
-            photos: catalogue.products.iter().map(|p| p.photos.len()).sum(),
-            photos_processed: 0,
-            timings,
-            warnings,
-            compressed: None,
-            output: self.output.clone(),
-            elapsed: started.elapsed(),
-        };
-        // The pages are what the team looks at: show them before the search index.
-        pages_ready(&built(timings.clone(), warnings.clone()));
-        write_catalogue_files(&renderer, &all, &staging, &mut timings)?;
-        let built = built(timings, warnings);
-        drop(renderer);
-        self.shown = Some(catalogue);
-        Ok(built)
+    let staging = Staging::in_place(output);
+    let cannot_write = |e: std::io::Error| {
+        Failure::Other(t!(
+            "build-cannot-write",
+            file = output,
+            error = e.to_string()
+        ))
+    };
+    for (file, bytes) in &pages_written {
+        staging.write(file, bytes).map_err(cannot_write)?;
     }
+    timings.lap(t!("lap-write"));
+    let all = pages::all(&catalogue);
+    let built = |timings: Timings, warnings: Vec<Diagnostic>| Built {
+        pages: all.len(),
+        rendered: jobs.len(),
+        written: staging.written(),
+        products: catalogue.products.len(),
+        photos: catalogue.products.iter().map(|p| p.photos.len()).sum(),
+        photos_processed: 0,
+        timings,
+        warnings,
+        compressed: None,
+        output: output.to_path_buf(),
+        elapsed: started.elapsed(),
+    };
+    // The pages are what the team looks at: show them before the search index.
+    pages_ready(&built(timings.clone(), warnings.clone()));
+    write_catalogue_files(&renderer, &all, &staging, &mut timings)?;
+    let built = built(timings, warnings);
+    drop(renderer);
+    Ok((built, catalogue))
 }

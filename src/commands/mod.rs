@@ -5,6 +5,7 @@ pub mod check;
 pub mod import;
 pub mod incremental;
 pub mod init;
+pub mod manifest;
 pub mod new;
 pub mod schema;
 pub mod serve;

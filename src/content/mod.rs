@@ -73,7 +73,7 @@ pub struct NewsSource {
 }
 
 /// Everything read from `content/`, before any rule is checked.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawContent {
     pub root: PathBuf,
     pub site: Option<Loaded<SiteRecord>>,

@@ -1,11 +1,13 @@
 //! Re-reading only the files an edit touched, so that `ocop serve` does not parse a
 //! national catalogue's thousands of files again after each save.
 
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use super::{file_stem, read_yaml, Loaded, RawContent};
+use super::{file_stem, read_yaml, yaml, Loaded, RawContent, Source};
 
 /// Re-read into `raw` the product and producer files among `changed`, which are paths
 /// under `raw.root` as a file watcher reports them. `false` when `changed` holds
@@ -30,7 +32,9 @@ pub fn patch(raw: &mut RawContent, changed: &[PathBuf]) -> bool {
     })
 }
 
-fn skipped(inside: &Path) -> bool {
+/// Whether the loader skips a path inside `content/`: hidden files and folders, and
+/// editors' `~` backups.
+pub(crate) fn skipped(inside: &Path) -> bool {
     inside.components().any(|c| match c {
         Component::Normal(name) => {
             let name = name.to_string_lossy();
@@ -71,4 +75,46 @@ fn refresh<T: DeserializeOwned>(root: &Path, path: &Path, loaded: Option<&mut Lo
         }
         Err(_) => false,
     }
+}
+
+/// The content `raw` was made from when its product and producer files held `texts`,
+/// by path from the site root, as `ocop build` remembers them. `None` when the two do
+/// not hold the same record files, or an earlier text no longer parses.
+pub fn with_sources(raw: &RawContent, texts: &BTreeMap<String, String>) -> Option<RawContent> {
+    if texts.len() != raw.products.len() + raw.producers.len() {
+        return None;
+    }
+    let mut earlier = raw.clone();
+    for product in &mut earlier.products {
+        restore(product, texts)?;
+    }
+    for producer in &mut earlier.producers {
+        restore(producer, texts)?;
+    }
+    Some(earlier)
+}
+
+/// Put back the record `texts` holds for `loaded`'s file, if that differs.
+fn restore<T: DeserializeOwned>(
+    loaded: &mut Loaded<T>,
+    texts: &BTreeMap<String, String>,
+) -> Option<()> {
+    let text = texts.get(&key(&loaded.source.path))?;
+    if *text != loaded.source.text {
+        let source = Source {
+            path: loaded.source.path.clone(),
+            text: text.clone(),
+        };
+        loaded.record = yaml::parse(&source).ok()?;
+        loaded.source = Arc::new(source);
+    }
+    Some(())
+}
+
+/// A path as a key: `/` between its parts on every system.
+pub fn key(path: &Path) -> String {
+    (path.iter())
+        .map(|part| part.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -20,6 +20,7 @@ mod fuzz_regressions;
 mod hostile;
 mod html_injection;
 mod import;
+mod incremental_build;
 mod init;
 #[cfg(unix)]
 mod interrupted;

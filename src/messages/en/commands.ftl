@@ -16,6 +16,7 @@ built-precompressed = precompressed { $files } text files: { $gzip } .gz and { $
 build-cannot-write = cannot write { $file }: { $error }
 build-cannot-write-data = cannot write data files: { $error }
 build-cannot-write-search = cannot write the search index: { $error }
+build-cannot-remember = cannot write the build manifest in the cache folder: { $error }
 build-cannot-stage = cannot create a build folder: { $error }
 build-cannot-write-page = cannot write: { $error }
 build-broken-link = broken link in the built page: { $why }
@@ -42,6 +43,8 @@ lap-publish = publish
 lap-delete-previous = delete the previous site
 lap-prune = prune the photo cache
 lap-render = render and minify pages
+lap-manifest = compare with the previous build
+lap-previous = find the pages the edit changed
 lap-write = write pages
 
 check-ok = ok: { $products } products, { $producers } producers and { $pages } pages checked, { $found }

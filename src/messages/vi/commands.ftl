@@ -13,6 +13,7 @@ built-precompressed = đã nén sẵn { $files } tệp văn bản: ghi { $gzip }
 build-cannot-write = không ghi được { $file }: { $error }
 build-cannot-write-data = không ghi được các tệp dữ liệu: { $error }
 build-cannot-write-search = không ghi được chỉ mục tìm kiếm: { $error }
+build-cannot-remember = không ghi được bản kê lần dựng trong thư mục bộ nhớ đệm: { $error }
 build-cannot-stage = không tạo được thư mục dựng trang: { $error }
 build-cannot-write-page = không ghi được: { $error }
 build-broken-link = liên kết hỏng trong trang đã dựng: { $why }
@@ -39,6 +40,8 @@ lap-publish = xuất bản
 lap-delete-previous = xóa bản cũ
 lap-prune = dọn bộ nhớ đệm ảnh
 lap-render = dựng và thu gọn các trang
+lap-manifest = so với lần dựng trước
+lap-previous = tìm các trang thay đổi theo bản sửa
 lap-write = ghi các trang
 
 check-ok = ổn: đã kiểm tra { $products } sản phẩm, { $producers } chủ thể và { $pages } trang, { $found }
