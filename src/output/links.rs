@@ -7,7 +7,7 @@ use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use percent_encoding::percent_decode_str;
@@ -131,9 +131,20 @@ pub fn broken_in(pages: &[(String, Vec<u8>)], dir: &Path, site: &Site) -> Vec<(S
             (page.as_str(), scan(&html, page, site, &found))
         })
         .collect();
+    // Many pages link to anchors of the same few pages (a listing's cards to one
+    // filter page): each is read and scanned once.
+    type Ids = Option<Arc<HashSet<String>>>;
+    let read: Mutex<HashMap<String, Ids>> = Mutex::default();
     report(&scanned, |file| {
-        let html = std::fs::read_to_string(dir.join(file)).ok()?;
-        Some(scan(&html, file, site, &|_| Found::Yes).ids)
+        let known = |read: &HashMap<_, Ids>| read.get(file).cloned();
+        if let Some(ids) = known(&read.lock().unwrap_or_else(|e| e.into_inner())) {
+            return ids;
+        }
+        let ids = std::fs::read_to_string(dir.join(file))
+            .ok()
+            .map(|html| Arc::new(scan(&html, file, site, &|_| Found::Yes).ids));
+        (read.lock().unwrap_or_else(|e| e.into_inner())).insert(file.to_owned(), ids.clone());
+        ids
     })
 }
 
@@ -141,7 +152,7 @@ pub fn broken_in(pages: &[(String, Vec<u8>)], dir: &Path, site: &Site) -> Vec<(S
 /// from `ids_of`.
 fn report<K: Borrow<str> + Eq + Hash + Sync>(
     scanned: &HashMap<K, Scanned>,
-    ids_of: impl Fn(&str) -> Option<HashSet<String>> + Sync,
+    ids_of: impl Fn(&str) -> Option<Arc<HashSet<String>>> + Sync,
 ) -> Vec<(String, String)> {
     let mut broken: Vec<(String, String)> = scanned
         .par_iter()
