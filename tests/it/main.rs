@@ -15,6 +15,7 @@ mod browser_search;
 mod build_demo;
 mod build_fixture;
 mod deploy;
+mod editor;
 mod english_edition;
 mod fuzz_regressions;
 mod hostile;
