@@ -442,7 +442,9 @@ fn product_fields(choices: &Choices, lang: Lang) -> Vec<Value> {
         with(
             field(lang, h, &["price"], "object", false),
             json!({"fields": [
-                with(integer(lang, h, &["price", "min"], 0, None), json!({"required": true})),
+                // Required by the contract when there is a price; Decap would demand it
+                // of an optional price left empty too, so the validator says it.
+                integer(lang, h, &["price", "min"], 0, None),
                 integer(lang, h, &["price", "max"], 0, None),
                 string(lang, h, &["price", "unit"], false),
             ]}),

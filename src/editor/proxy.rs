@@ -493,7 +493,11 @@ impl Editor {
     fn media_folder(&self, folder: &str) -> Result<Value, Reply> {
         let folder = folder.trim_end_matches('/');
         let dir = self.confine(folder, |parts| {
-            matches!(parts, ["media"] | ["products", _] | ["news", _])
+            // A new entry's folder is not there yet: Decap lists the collection's.
+            matches!(
+                parts,
+                ["media" | "products" | "news"] | ["products" | "news", _]
+            )
         })?;
         let mut files: Vec<Value> = Vec::new();
         let Ok(entries) = fs::read_dir(&dir) else {
@@ -556,9 +560,35 @@ impl Editor {
             .tempfile_in(folder)
             .map_err(fail)?;
         temporary.write_all(bytes).map_err(fail)?;
+        // The temporary file is private; the team's files are not. A replaced file
+        // keeps its permissions.
+        let permissions = match fs::metadata(file) {
+            Ok(existing) => Some(existing.permissions()),
+            Err(_) => readable_by_all(),
+        };
+        if let Some(permissions) = permissions {
+            temporary
+                .as_file()
+                .set_permissions(permissions)
+                .map_err(fail)?;
+        }
         temporary.as_file().sync_all().map_err(fail)?;
         temporary.persist(file).map_err(|e| fail(e.error))?;
         Ok(())
+    }
+}
+
+/// A new file's permissions: readable by all, as a text editor would create it
+/// (elsewhere than Unix, the temporary file's own are kept).
+fn readable_by_all() -> Option<fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        None
     }
 }
 
