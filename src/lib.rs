@@ -19,6 +19,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod domain;
 pub mod edition;
+pub mod editor;
 pub mod import;
 pub mod messages;
 pub mod model;

@@ -111,7 +111,9 @@ fn run(command: Command) -> Result<(), Failure> {
                 built
             };
             let watched = [site.root.join("content"), site.root.join("themes")];
-            serve::preview(&output, port, &watched, rebuild)?;
+            let lang = ocop::content::site_language(&site.root).unwrap_or(ocop::domain::Lang::Vi);
+            let editor = ocop::editor::proxy::Editor::new(&site.root, port, lang);
+            serve::preview(&output, port, &watched, Some(editor), rebuild)?;
         }
         Command::Init {
             dir,

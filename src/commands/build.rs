@@ -277,6 +277,15 @@ pub fn publish(
     if let Err(error) = assets::copy_static(&static_files, &staging) {
         diagnostics.push(error);
     }
+    // `/admin/`, only when site.yaml names the Git host the editor saves to.
+    for (path, bytes) in crate::editor::published_files(&catalogue.site, root) {
+        if let Err(e) = staging.write(&path, &bytes) {
+            diagnostics.push(Diagnostic::new(
+                output.join(&path),
+                t!("build-cannot-write-page", error = e.to_string()),
+            ));
+        }
+    }
     timings.lap(t!("lap-static"));
     write_catalogue_files(&renderer, &jobs, &staging, &mut timings)?;
 

@@ -14,6 +14,7 @@ use tiny_http::{Header, Request, Response, Server};
 
 use super::build::Built;
 use super::Failure;
+use crate::editor::proxy::{self, Editor};
 
 /// Where pages ask whether they are stale; no site path can start with `__`.
 const STATUS: &str = "/__ocop/status";
@@ -42,10 +43,14 @@ pub type PagesReady<'a> = &'a mut dyn FnMut(&Built);
 /// Build with `rebuild`, serve `output` on 127.0.0.1 until the process is stopped,
 /// and rebuild when anything under `watched` changes. `rebuild` is told which files
 /// changed (none for the first build), and may say early that its pages are ready.
+///
+/// With an `editor`, `/admin/` and `/api/v1` are its own: Decap CMS, and the local
+/// backend that saves into `content/`, whose writes the usual rebuild follows.
 pub fn preview<F>(
     output: &Path,
     port: u16,
     watched: &[PathBuf],
+    editor: Option<Editor>,
     mut rebuild: F,
 ) -> Result<(), Failure>
 where
@@ -115,8 +120,16 @@ where
         "{}",
         t!("serve-serving", output = output, address = &address)
     );
+    if editor.is_some() {
+        eprintln!("{}", t!("editor-serving", address = &address));
+    }
     for request in server.incoming_requests() {
-        respond(request, output, &live);
+        match &editor {
+            Some(editor) if proxy::answers(request_path(request.url())) => {
+                respond_editor(request, editor)
+            }
+            _ => respond(request, output, &live),
+        }
     }
     drop(watcher);
     Ok(())
@@ -169,8 +182,71 @@ fn record(live: &Mutex<Live>, outcome: Result<&Built, Failure>) {
     live.errors = errors;
 }
 
+fn request_path(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or("/")
+}
+
+/// A request for the editor: its headers and body read here, answered by `editor`.
+fn respond_editor(mut request: Request, editor: &Editor) {
+    let header = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().to_owned())
+    };
+    let (host, origin) = (header("Host"), header("Origin"));
+    let accepts_gzip = header("Accept-Encoding").is_some_and(|v| {
+        v.split(',')
+            .any(|coding| coding.split(';').next().is_some_and(|c| c.trim() == "gzip"))
+    });
+    let method = request.method().as_str().to_owned();
+    let path = request_path(request.url()).to_owned();
+    // A body larger than any save is not read at all.
+    let mut body = Vec::new();
+    let too_large = request
+        .body_length()
+        .is_some_and(|n| n > proxy::MAX_REQUEST_BYTES)
+        || std::io::Read::read_to_end(
+            &mut std::io::Read::take(request.as_reader(), proxy::MAX_REQUEST_BYTES as u64 + 1),
+            &mut body,
+        )
+        .is_err()
+        || body.len() > proxy::MAX_REQUEST_BYTES;
+    if too_large {
+        body = vec![b'x'; proxy::MAX_REQUEST_BYTES + 1];
+    }
+    let reply = editor.respond(&proxy::Request {
+        method: &method,
+        path: &path,
+        host: host.as_deref(),
+        origin: origin.as_deref(),
+        accepts_gzip,
+        body: &body,
+    });
+    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
+    let mut headers = vec![
+        ("Content-Type", reply.content_type),
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Vary", "Accept-Encoding"),
+    ];
+    if reply.gzip {
+        headers.push(("Content-Encoding", "gzip"));
+    }
+    if reply.status == 301 {
+        headers.push(("Location", "/admin/"));
+    }
+    for (name, value) in headers {
+        if let Ok(header) = Header::from_bytes(name, value) {
+            response = response.with_header(header);
+        }
+    }
+    let _ = request.respond(response);
+}
+
 fn respond(request: Request, output: &Path, live: &Mutex<Live>) {
-    let path = request.url().split(['?', '#']).next().unwrap_or("/");
+    let path = request_path(request.url());
     let (status, body, kind) = if path == STATUS {
         let live = live.lock().unwrap_or_else(|e| e.into_inner());
         let status = serde_json::json!({

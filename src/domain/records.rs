@@ -64,6 +64,25 @@ pub struct SiteRecord {
     pub languages: Vec<String>,
     /// Bản dịch tiếng Anh. / English translation.
     pub en: Option<SiteTextRecord>,
+    /// Trình sửa nội dung trên trang công khai (/admin/), lưu vào kho Git này. /
+    /// The editor published at /admin/, saving to this Git repository.
+    pub editor: Option<EditorRecord>,
+}
+
+/// Kho Git mà trình sửa nội dung trên trang công khai lưu vào. / The Git host of the
+/// published editor.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EditorRecord {
+    /// Dịch vụ Git: github, gitlab hoặc gitea. / The Git host: github, gitlab or gitea.
+    #[schemars(extend("enum" = ["github", "gitlab", "gitea"]))]
+    pub backend: String,
+    /// Kho, dạng chủ/tên, ví dụ so-cong-thuong/ocop-cao-bang. / The repository, owner/name.
+    pub repo: String,
+    /// Nhánh được dựng thành trang, ví dụ main. / The branch the site is built from.
+    pub branch: String,
+    /// Địa chỉ máy chủ GitLab hoặc Gitea riêng, nếu có. / A self-hosted GitLab's or Gitea's address.
+    pub base_url: Option<String>,
 }
 
 impl Default for SiteRecord {
@@ -86,6 +105,7 @@ impl Default for SiteRecord {
             data_licence: None,
             languages: Vec::new(),
             en: None,
+            editor: None,
         }
     }
 }

@@ -26,7 +26,25 @@ pub struct Site {
     /// The editions, the main one (the records' language) first.
     pub languages: Vec<Lang>,
     pub en: SiteText,
+    /// `editor:`: the Git host the editor published at `/admin/` saves to; none, and
+    /// the public site has no `/admin/`.
+    pub editor: Option<EditorBackend>,
 }
+
+/// The Git host of the editor published at `/admin/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditorBackend {
+    /// `github`, `gitlab` or `gitea`, Decap CMS's names for them.
+    pub name: String,
+    /// `owner/name`.
+    pub repo: String,
+    pub branch: String,
+    /// A self-hosted GitLab's or Gitea's address.
+    pub base_url: Option<String>,
+}
+
+/// The Git hosts the published editor can save to.
+pub const EDITOR_BACKENDS: [&str; 3] = ["github", "gitlab", "gitea"];
 
 /// UTM tags added to outbound shop links.
 #[derive(Debug, Clone, PartialEq, Eq)]

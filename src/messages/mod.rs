@@ -247,13 +247,16 @@ mod tests {
             let entry = entry.unwrap();
             if entry.path().extension().is_some_and(|e| e == "rs") {
                 let code = std::fs::read_to_string(entry.path()).unwrap();
-                for (at, _) in code.match_indices("t!(") {
+                // `t!(` everywhere; `say(` in the editor, which speaks the site's
+                // language rather than the process's.
+                let calls = code.match_indices("t!(").chain(code.match_indices("say("));
+                for (at, call) in calls {
                     // Not `format!(` or another macro ending in `t!`.
                     let before = code[..at].chars().next_back();
                     if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                         continue;
                     }
-                    let rest = code[at + 3..].trim_start();
+                    let rest = code[at + call.len()..].trim_start();
                     let id = rest.strip_prefix('"').and_then(|r| r.split_once('"'));
                     let is_id = |id: &str| {
                         !id.is_empty()
@@ -268,6 +271,10 @@ mod tests {
             }
         }
         asked.remove("id"); // the macro's own documentation
+                            // The editor's labels are asked for by field path (`editor-product-name`);
+                            // src/editor/config.rs checks them both ways.
+        asked.extend(crate::editor::config::label_ids());
+        asked.insert("editor-index-title".to_owned());
         let defined: BTreeSet<String> = messages(Lang::En).into_keys().collect();
         let missing: Vec<_> = asked.difference(&defined).collect();
         let unused: Vec<_> = defined.difference(&asked).collect();

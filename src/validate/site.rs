@@ -9,7 +9,7 @@ use crate::diagnostics::{with_suggestion, Diagnostics};
 use crate::domain::language::SiteText;
 use crate::domain::records::SiteRecord;
 use crate::domain::shop::builtin_platforms;
-use crate::domain::site::{Campaign, Licence};
+use crate::domain::site::{Campaign, EditorBackend, Licence, EDITOR_BACKENDS};
 use crate::domain::{Contact, Lang, Platform, Site};
 
 use super::fields::{is_slug, required_text};
@@ -61,7 +61,55 @@ pub fn site(
     }
     let mut site = resolve(record, base_url, base_path, platforms);
     site.languages = languages(loaded, diagnostics);
+    site.editor = editor(loaded, diagnostics);
     site
+}
+
+/// `editor:`, the Git host of the editor published at `/admin/`.
+fn editor(loaded: &Loaded<SiteRecord>, diagnostics: &mut Diagnostics) -> Option<EditorBackend> {
+    let (record, source) = (&loaded.record, &loaded.source);
+    let editor = record.editor.as_ref()?;
+    let at = |key| [Key("editor"), Key(key)];
+    let mut valid = true;
+    if !EDITOR_BACKENDS.contains(&editor.backend.as_str()) {
+        let message = with_suggestion(
+            t!("site-editor-backend", backend = &editor.backend),
+            &editor.backend,
+            EDITOR_BACKENDS,
+        );
+        diagnostics.push(source.error(&at("backend"), message));
+        valid = false;
+    }
+    let parts: Vec<&str> = editor.repo.split('/').collect();
+    let part_ok = |p: &&str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    if parts.len() < 2 || !parts.iter().all(part_ok) {
+        diagnostics.push(source.error(&at("repo"), t!("site-editor-repo", repo = &editor.repo)));
+        valid = false;
+    }
+    if editor.branch.trim().is_empty() || editor.branch.chars().any(char::is_whitespace) {
+        diagnostics.push(source.error(&at("branch"), t!("site-editor-branch")));
+        valid = false;
+    }
+    if let Some(base_url) = &editor.base_url {
+        let https = Url::parse(base_url).is_ok_and(|u| u.scheme() == "https" && u.host().is_some());
+        if !https {
+            diagnostics.push(source.error(
+                &at("base_url"),
+                t!("site-editor-base-url", url = base_url.as_str()),
+            ));
+            valid = false;
+        }
+    }
+    valid.then(|| EditorBackend {
+        name: editor.backend.clone(),
+        repo: editor.repo.clone(),
+        branch: editor.branch.clone(),
+        base_url: editor.base_url.clone(),
+    })
 }
 
 /// `languages`, the main one first. The records are written in Vietnamese, so it
@@ -147,6 +195,7 @@ fn resolve(
             url: l.url.clone(),
         }),
         languages: vec![Lang::Vi],
+        editor: None,
         en: record
             .en
             .as_ref()

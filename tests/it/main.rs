@@ -15,6 +15,8 @@ mod browser_search;
 mod build_demo;
 mod build_fixture;
 mod deploy;
+mod editor;
+mod editor_browser;
 mod english_edition;
 mod fuzz_regressions;
 mod hostile;

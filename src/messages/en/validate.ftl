@@ -62,6 +62,10 @@ url-foreign-host = host `{ $host }` does not belong to { $platform } (expected {
 
 site-at-least-one = { $field } must be at least 1
 site-platform-id = platform id `{ $id }` must be a lowercase slug such as `my-shop`
+site-editor-backend = `editor.backend` `{ $backend }` is not a Git host the editor can save to: use github, gitlab or gitea
+site-editor-repo = `editor.repo` `{ $repo }` must name a repository as owner/name, such as `so-cong-thuong/ocop-cao-bang`
+site-editor-branch = `editor.branch` must name a branch, such as `main`
+site-editor-base-url = `editor.base_url` `{ $url }` must be an https address, such as `https://git.example.gov.vn/`
 site-language-twice = language `{ $code }` is listed twice
 site-language-first = the first language must be `vi`, the language the records are written in
 site-language-unknown = unsupported language `{ $code }`

@@ -62,6 +62,10 @@ url-foreign-host = có tên miền `{ $host }` không thuộc { $platform } (c�
 
 site-at-least-one = { $field } phải từ 1 trở lên
 site-platform-id = mã sàn `{ $id }` phải là slug chữ thường, ví dụ `my-shop`
+site-editor-backend = `editor.backend` `{ $backend }` không phải dịch vụ Git mà trình sửa nội dung lưu vào được: dùng github, gitlab hoặc gitea
+site-editor-repo = `editor.repo` `{ $repo }` phải ghi kho theo dạng chủ/tên, ví dụ `so-cong-thuong/ocop-cao-bang`
+site-editor-branch = `editor.branch` phải ghi tên một nhánh, ví dụ `main`
+site-editor-base-url = `editor.base_url` `{ $url }` phải là địa chỉ https, ví dụ `https://git.example.gov.vn/`
 site-language-twice = ngôn ngữ `{ $code }` được ghi hai lần
 site-language-first = ngôn ngữ đầu tiên phải là `vi`, ngôn ngữ viết hồ sơ
 site-language-unknown = chưa hỗ trợ ngôn ngữ `{ $code }`

@@ -150,7 +150,7 @@ pub fn request(port: u16, path: &str, headers: &[(&str, &str)]) -> Option<Respon
 }
 
 /// The bytes of a chunked body, or `None` if it is cut short.
-fn dechunk(mut chunked: &[u8]) -> Option<Vec<u8>> {
+pub fn dechunk(mut chunked: &[u8]) -> Option<Vec<u8>> {
     let mut body = Vec::new();
     loop {
         let end = chunked.windows(2).position(|w| w == b"\r\n")?;
