@@ -10,7 +10,8 @@
 //!   comment block above each top-level key and above each key of a nested map (such as
 //!   `certificate.date`), and the comments after the last key. A comment at the end of
 //!   a line, or inside a list, is lost, as is the file's own layout of values (flow
-//!   lists become block lists, quoting follows [`crate::content::yaml::quote`]).
+//!   lists become block lists; text is plain when a YAML reader gives it back exactly,
+//!   else quoted as [`crate::content::yaml::quote`] does).
 //! - A new file starts from `ocop new`'s template: its comments, and its keys left
 //!   empty, as `ocop new` would write them.
 //!
@@ -413,10 +414,34 @@ fn scalar(value: &Value) -> String {
         Value::Bool(b) => format!(" {b}"),
         Value::Number(n) => format!(" {n}"),
         Value::String(text) if is_iso_date(text) => format!(" {text}"),
-        Value::String(text) => format!(" {}", quote(text)),
+        Value::String(text) => format!(" {}", plain_or_quoted(text)),
         Value::Sequence(_) => " []".into(),
         Value::Mapping(_) => " {}".into(),
         Value::Tagged(tagged) => scalar(&tagged.value),
+    }
+}
+
+/// `text` plain when a YAML reader gives it back exactly (`300 g`, a link), as people
+/// write it by hand; else [`quote`]'s form. Words that YAML 1.1 reads as booleans or
+/// null are always quoted, so that any reader agrees.
+fn plain_or_quoted(text: &str) -> String {
+    let quoted = quote(text);
+    if quoted == text || text.trim() != text || text.chars().any(char::is_control) {
+        return quoted;
+    }
+    const RESERVED: [&str; 9] = ["true", "false", "yes", "no", "on", "off", "null", "y", "n"];
+    if RESERVED.contains(&text.to_lowercase().as_str()) || text == "~" {
+        return quoted;
+    }
+    let read_back = serde_yaml::from_str::<Mapping>(&format!(
+        "k: {text}
+"
+    ))
+    .ok()
+    .and_then(|map| map.get("k").cloned());
+    match read_back {
+        Some(Value::String(back)) if back == text => text.to_owned(),
+        _ => quoted,
     }
 }
 
@@ -531,6 +556,42 @@ tags:
             text.contains("platforms:\n  - id: cho\n    name: Chợ\n    hosts:\n      - cho.vn\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn text_stays_plain_when_a_reader_gives_it_back_exactly() {
+        for plain in [
+            "300 g",
+            "https://shopee.vn/product/1/2",
+            "60 ngày",
+            "0206 000 022",
+        ] {
+            assert_eq!(plain_or_quoted(plain), plain);
+        }
+        for quoted in [
+            "300",
+            "yes",
+            "a #b",
+            "a: b",
+            "- x",
+            "[x]",
+            "&a b",
+            "*a",
+            "!x",
+            "'x",
+            " x",
+            "~",
+            "null",
+            "1.5",
+            "@x",
+            "`x",
+            "Giá: 45.000đ",
+        ] {
+            let written = plain_or_quoted(quoted);
+            assert_ne!(written, quoted);
+            let back: Mapping = serde_yaml::from_str(&format!("k: {written}")).unwrap();
+            assert_eq!(back["k"], Value::String(quoted.into()), "{quoted}");
+        }
     }
 
     #[test]

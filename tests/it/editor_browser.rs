@@ -89,6 +89,8 @@ fn a_product_created_and_another_edited_in_the_browser_reach_the_preview() {
     let mut expected = parse(&before);
     expected["stars"] = 5.into();
     assert_eq!(parse(&after), expected);
+    // This file's layout survives the edit whole: only the stars line changed.
+    assert_eq!(after, before.replace("\nstars: 3\n", "\nstars: 5\n"));
     assert!(report["existingStars"].as_str().unwrap().contains("5 sao"));
 
     // And the site with both passes `ocop check`.
