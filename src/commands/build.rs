@@ -174,7 +174,10 @@ pub fn run(root: &Path, targets: &Targets, options: &Options) -> Result<Built, F
     let built = match update_in_place(&raw, &mut prepared, inputs.as_ref(), targets, options) {
         Some(jobs) => {
             manifest::forget(targets.cache).map_err(cannot_remember)?;
-            incremental::update(targets.output, prepared, jobs, started, &mut |_| {})?.0
+            // The changed files are written beside the output and moved in at the end.
+            let staging = Staging::overlay(targets.output)
+                .map_err(|e| Failure::Other(t!("build-cannot-stage", error = e.to_string())))?;
+            incremental::update(staging, prepared, jobs, started, &mut |_| {})?.0
         }
         None => publish(root, targets, prepared, started)?.0,
     };

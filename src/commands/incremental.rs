@@ -73,7 +73,8 @@ impl Session {
         let prepared = prepare_loaded(&self.root, raw, diagnostics, &self.options, timings)?;
         let shown = self.shown.as_ref().filter(|_| patched);
         if let Some(jobs) = shown.and_then(|shown| pages_to_update(shown, &prepared.catalogue)) {
-            let (built, catalogue) = update(&self.output, prepared, jobs, started, pages_ready)?;
+            let staging = Staging::in_place(&self.output);
+            let (built, catalogue) = update(staging, prepared, jobs, started, pages_ready)?;
             self.shown = Some(catalogue);
             return Ok(built);
         }
@@ -107,10 +108,10 @@ pub(super) fn pages_to_update(shown: &Catalogue, next: &Catalogue) -> Option<Vec
 }
 
 /// Render `jobs`, check their links, and write the pages and whole-catalogue files
-/// whose bytes changed into `output`, a complete earlier build; give back the catalogue
-/// it now shows. Nothing is written when a page fails or a link breaks.
+/// whose bytes changed through `staging`, over a complete earlier build; give back the
+/// catalogue it now shows. Nothing is written when a page fails or a link breaks.
 pub(super) fn update(
-    output: &Path,
+    staging: Staging,
     prepared: Prepared,
     jobs: Vec<EditionPage>,
     started: Instant,
@@ -122,6 +123,8 @@ pub(super) fn update(
         warnings,
         mut timings,
     } = prepared;
+    let output = staging.target().to_path_buf();
+    let output = output.as_path();
     let renderer = Renderer::new(theme, &catalogue);
     let minifying = AtomicU64::new(0);
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
@@ -149,7 +152,6 @@ pub(super) fn update(
         return Err(Failure::Content(diagnostics));
     }
 
-    let staging = Staging::in_place(output);
     let cannot_write = |e: std::io::Error| {
         Failure::Other(t!(
             "build-cannot-write",
@@ -178,7 +180,19 @@ pub(super) fn update(
     // The pages are what the team looks at: show them before the search index.
     pages_ready(&built(timings.clone(), warnings.clone()));
     write_catalogue_files(&renderer, &all, &staging, &mut timings)?;
-    let built = built(timings, warnings);
+    let mut built = built(timings, warnings);
+    // Nothing is replaced: the previous output is updated.
+    staging
+        .publish()
+        .and_then(|old| old.remove())
+        .map_err(|e| {
+            Failure::Other(t!(
+                "build-cannot-publish",
+                output = output,
+                error = e.to_string()
+            ))
+        })?;
+    built.timings.lap(t!("lap-publish"));
     drop(renderer);
     Ok((built, catalogue))
 }

@@ -2,7 +2,9 @@
 //! so that a failed build leaves the previous site exactly as it was.
 //!
 //! `ocop serve` updates its preview in place instead: after an edit it writes the few
-//! files that changed, each replaced whole by a rename.
+//! files that changed, each replaced whole by a rename. `ocop build`, after such an
+//! edit, writes those files beside the site first, and moves them in only once all are
+//! written: a build stopped halfway leaves the published site as it was.
 
 use crate::t;
 use std::collections::HashSet;
@@ -24,6 +26,9 @@ pub struct Staging {
     /// Folders known to exist: asking the file system again for each of a national
     /// site's files costs a system call apiece.
     folders: Mutex<HashSet<PathBuf>>,
+    /// Versioned folders to recycle when an overlay is published, as `recycle_folder`
+    /// was asked.
+    recycled: Mutex<Vec<(String, HashSet<String>)>>,
 }
 
 enum Dir {
@@ -31,6 +36,9 @@ enum Dir {
     Fresh(TempDir),
     /// The target itself, updated file by file.
     Live,
+    /// A new folder next to the target holding only the files that differ from it,
+    /// moved into it by `publish`.
+    Overlay(TempDir),
 }
 
 /// Files kept from the previous output: the placeholder that keeps `public/` in git.
@@ -79,44 +87,43 @@ fn remove_abandoned(parent: &Path) {
 impl Staging {
     /// Start a build that will replace `target`.
     pub fn new(target: &Path) -> io::Result<Self> {
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent)?;
-        remove_abandoned(&parent);
-        // In the same parent, so the final swap is a rename on one file system.
-        let dir = tempfile::Builder::new()
-            .prefix(BUILDING)
-            .tempdir_in(&parent)?;
-        // Says whose build this is, so that a later build can tell an abandoned one.
-        fs::write(dir.path().join(OWNER), std::process::id().to_string())?;
-        Ok(Self {
-            dir: Dir::Fresh(dir),
+        Ok(Self::with(Dir::Fresh(building_dir(target)?), target))
+    }
+
+    /// Update `target`, a complete earlier build, with the files whose bytes differ,
+    /// written beside it and moved in by `publish`.
+    pub fn overlay(target: &Path) -> io::Result<Self> {
+        Ok(Self::with(Dir::Overlay(building_dir(target)?), target))
+    }
+
+    fn with(dir: Dir, target: &Path) -> Self {
+        Self {
+            dir,
             target: target.to_path_buf(),
             written: AtomicUsize::new(0),
             folders: Mutex::default(),
-        })
+            recycled: Mutex::default(),
+        }
     }
 
     /// Update `target`, a complete earlier build, in place: only files whose bytes
     /// differ are written, each to a temporary file renamed over the old one, so that
     /// a reader never sees half a file.
     pub fn in_place(target: &Path) -> Self {
-        Self {
-            dir: Dir::Live,
-            target: target.to_path_buf(),
-            written: AtomicUsize::new(0),
-            folders: Mutex::default(),
-        }
+        Self::with(Dir::Live, target)
     }
 
     /// The folder being filled, to read the build back before it is published.
     pub fn path(&self) -> &Path {
         match &self.dir {
-            Dir::Fresh(dir) => dir.path(),
+            Dir::Fresh(dir) | Dir::Overlay(dir) => dir.path(),
             Dir::Live => &self.target,
         }
+    }
+
+    /// The folder this build replaces or updates.
+    pub fn target(&self) -> &Path {
+        &self.target
     }
 
     /// How many files were written so far.
@@ -126,6 +133,11 @@ impl Staging {
 
     /// Write `bytes` at `relative` inside the build, creating folders as needed.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        if let Dir::Overlay(_) = self.dir {
+            if fs::read(self.target.join(relative)).is_ok_and(|old| old == bytes) {
+                return Ok(());
+            }
+        }
         let path = self.place(relative)?;
         if let Dir::Live = self.dir {
             if fs::read(&path).is_ok_and(|old| old == bytes) {
@@ -156,38 +168,15 @@ impl Staging {
     /// first, so that only the files whose bytes changed are written, and whatever else
     /// is beside it or in it is deleted. Nothing to do in a new build.
     pub fn recycle_folder(&self, folder: &str, files: &HashSet<String>) -> io::Result<()> {
-        let Dir::Live = self.dir else {
-            return Ok(());
-        };
-        let target = self.target.join(folder);
-        let Some(parent) = target.parent() else {
-            return Ok(());
-        };
-        let mut earlier: Vec<PathBuf> = match fs::read_dir(parent) {
-            Ok(entries) => entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir() && *p != target)
-                .collect(),
-            Err(_) => Vec::new(),
-        };
-        if !target.exists() {
-            if let Some(previous) = earlier.pop() {
-                fs::rename(previous, &target)?;
+        match self.dir {
+            Dir::Fresh(_) => Ok(()),
+            Dir::Live => recycle(&self.target, folder, files),
+            Dir::Overlay(_) => {
+                let mut recycled = self.recycled.lock().unwrap_or_else(|e| e.into_inner());
+                recycled.push((folder.to_owned(), files.clone()));
+                Ok(())
             }
         }
-        for other in earlier {
-            fs::remove_dir_all(other)?;
-        }
-        for entry in WalkDir::new(&target).into_iter().flatten() {
-            let path = entry.path();
-            let relative = path.strip_prefix(&self.target).unwrap_or(path);
-            let name = relative.to_string_lossy().replace('\\', "/");
-            if entry.file_type().is_file() && !files.contains(&name) {
-                fs::remove_file(path)?;
-            }
-        }
-        Ok(())
     }
 
     /// Place the file `from` at `relative` inside the build: a hard link when `from`
@@ -218,10 +207,20 @@ impl Staging {
         Ok(path)
     }
 
-    /// Replace the target with this build; nothing to do for an update in place.
+    /// Replace the target with this build; nothing to do for an update in place. An
+    /// overlay's files are moved into the target, each by a rename.
     pub fn publish(self) -> io::Result<Replaced> {
-        let Dir::Fresh(dir) = self.dir else {
-            return Ok(Replaced(None));
+        let dir = match self.dir {
+            Dir::Fresh(dir) => dir,
+            Dir::Live => return Ok(Replaced(None)),
+            Dir::Overlay(dir) => {
+                let recycled = self
+                    .recycled
+                    .into_inner()
+                    .unwrap_or_else(|e| e.into_inner());
+                move_in(dir, &self.target, &recycled)?;
+                return Ok(Replaced(None));
+            }
         };
         fs::remove_file(dir.path().join(OWNER))?;
         for name in KEPT {
@@ -251,6 +250,82 @@ impl Staging {
             Ok(Replaced(None))
         }
     }
+}
+
+/// Recycle the versioned `folder` of the complete build in `base`, as
+/// `Staging::recycle_folder` says.
+fn recycle(base: &Path, folder: &str, files: &HashSet<String>) -> io::Result<()> {
+    let target = base.join(folder);
+    let Some(parent) = target.parent() else {
+        return Ok(());
+    };
+    let mut earlier: Vec<PathBuf> = match fs::read_dir(parent) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir() && *p != target)
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    if !target.exists() {
+        if let Some(previous) = earlier.pop() {
+            fs::rename(previous, &target)?;
+        }
+    }
+    for other in earlier {
+        fs::remove_dir_all(other)?;
+    }
+    for entry in WalkDir::new(&target).into_iter().flatten() {
+        let path = entry.path();
+        let relative = path.strip_prefix(&base).unwrap_or(path);
+        let name = relative.to_string_lossy().replace('\\', "/");
+        if entry.file_type().is_file() && !files.contains(&name) {
+            fs::remove_file(path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Move the files of the overlay `dir` into `target`, after recycling its versioned
+/// folders.
+fn move_in(dir: TempDir, target: &Path, recycled: &[(String, HashSet<String>)]) -> io::Result<()> {
+    fs::remove_file(dir.path().join(OWNER))?;
+    for (folder, files) in recycled {
+        recycle(target, folder, files)?;
+    }
+    for entry in WalkDir::new(dir.path()).min_depth(1) {
+        let entry = entry?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(dir.path())
+            .unwrap_or(entry.path());
+        let to = target.join(relative);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::rename(entry.path(), to)?;
+    }
+    dir.close()
+}
+
+/// A new build folder beside `target`, in the same parent so that moving its files in
+/// is a rename on one file system; abandoned ones found there are deleted first.
+fn building_dir(target: &Path) -> io::Result<TempDir> {
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)?;
+    remove_abandoned(&parent);
+    let dir = tempfile::Builder::new()
+        .prefix(BUILDING)
+        .tempdir_in(&parent)?;
+    // Says whose build this is, so that a later build can tell an abandoned one.
+    fs::write(dir.path().join(OWNER), std::process::id().to_string())?;
+    Ok(dir)
 }
 
 /// The previous site, moved aside by `publish`. Deleting a national site's files takes
@@ -327,6 +402,54 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn an_overlay_changes_the_target_only_when_published() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("public");
+        fs::create_dir_all(target.join("search/v1")).unwrap();
+        fs::write(target.join("same.html"), "same").unwrap();
+        fs::write(target.join("page.html"), "old").unwrap();
+        fs::write(target.join("search/v1/a.json"), "a").unwrap();
+        fs::write(target.join("search/v1/gone.json"), "gone").unwrap();
+        let listing = || -> Vec<String> {
+            let mut names: Vec<String> = WalkDir::new(root.path())
+                .into_iter()
+                .map(|e| e.unwrap().path().display().to_string())
+                .collect();
+            names.sort();
+            names
+        };
+        let before = listing();
+
+        let write = |overlay: &Staging| {
+            overlay.write("same.html", b"same").unwrap();
+            overlay.write("page.html", b"new").unwrap();
+            overlay.write("sub/added.html", b"added").unwrap();
+            let files = ["search/v2/a.json", "search/v2/b.json"].map(String::from);
+            overlay.recycle_folder("search/v2", &files.into()).unwrap();
+            overlay.write("search/v2/b.json", b"b").unwrap();
+        };
+        // Stopped before publishing: the target is as it was, and so is its folder.
+        let stopped = Staging::overlay(&target).unwrap();
+        write(&stopped);
+        assert_eq!(stopped.written(), 3, "same.html has the same bytes");
+        drop(stopped);
+        assert_eq!(listing(), before);
+
+        let overlay = Staging::overlay(&target).unwrap();
+        write(&overlay);
+        overlay.publish().unwrap().remove().unwrap();
+        let read = |p: &str| fs::read_to_string(target.join(p)).unwrap();
+        assert_eq!(read("page.html"), "new");
+        assert_eq!(read("sub/added.html"), "added");
+        assert_eq!(read("search/v2/a.json"), "a", "recycled from v1");
+        assert_eq!(read("search/v2/b.json"), "b");
+        assert!(!target.join("search/v1").exists());
+        assert!(!target.join("search/v2/gone.json").exists());
+        let beside: Vec<_> = fs::read_dir(root.path()).unwrap().collect();
+        assert_eq!(beside.len(), 1, "nothing left beside the target");
     }
 
     #[test]
