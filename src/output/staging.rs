@@ -277,7 +277,7 @@ fn recycle(base: &Path, folder: &str, files: &HashSet<String>) -> io::Result<()>
     }
     for entry in WalkDir::new(&target).into_iter().flatten() {
         let path = entry.path();
-        let relative = path.strip_prefix(&base).unwrap_or(path);
+        let relative = path.strip_prefix(base).unwrap_or(path);
         let name = relative.to_string_lossy().replace('\\', "/");
         if entry.file_type().is_file() && !files.contains(&name) {
             fs::remove_file(path)?;
