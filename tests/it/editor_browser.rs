@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::common::server::Server;
-use crate::common::static_site::{browser_tools, browser_tools_available};
+use crate::common::static_site::{browser_tools_available, run_browser_script};
 use crate::common::{copy_tree, jpeg, ocop, repo, DEMO_TODAY};
 
 /// The demo product whose stars the test changes: 3 stars, no score, no history.
@@ -18,9 +18,9 @@ fn a_product_created_and_another_edited_in_the_browser_reach_the_preview() {
     if !browser_tools_available("the browser editor test") {
         return;
     }
-    let Some(chromium) = crate::common::browser::chromium_for("the browser editor test") else {
+    if crate::common::browser::chromium_for("the browser editor test").is_none() {
         return;
-    };
+    }
     let scratch = tempfile::tempdir().unwrap();
     let root = scratch.path().join("site");
     copy_tree(&repo().join("content"), &root.join("content"));
@@ -32,21 +32,10 @@ fn a_product_created_and_another_edited_in_the_browser_reach_the_preview() {
     assert!(before.contains("\nstars: 3\n"));
 
     let server = Server::start(&root, DEMO_TODAY, &[]);
-    let output = std::process::Command::new("node")
-        .arg(browser_tools().join("editor.mjs"))
-        .args([&server.url(""), photo.to_str().unwrap(), EXISTING])
-        .env("CHROMIUM", chromium)
-        .current_dir(browser_tools())
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "editor.mjs failed\nstdout:\n{stdout}\nstderr:\n{stderr}"
+    let report = run_browser_script(
+        "editor.mjs",
+        &[&server.url(""), photo.to_str().unwrap(), EXISTING],
     );
-    let report: serde_json::Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("editor.mjs printed no JSON ({e}):\n{stdout}\n{stderr}"));
 
     // Nothing asked for another host than the preview's.
     assert_eq!(report["outside"], serde_json::json!([]), "{report}");
