@@ -90,7 +90,7 @@ serve_runs() {
     local n=$1 site=$2 yaml=$3 runs=$4 first=$5
     local port
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    "$ocop" serve --root "$site" --output "$work/serve-out" --cache-dir "$work/serve-cache" \
+    OCOP_LANG=en "$ocop" serve --root "$site" --output "$work/serve-out" --cache-dir "$work/serve-cache" \
         --port "$port" --today "$TODAY" 2>"$work/serve.log" >/dev/null &
     serve_pid=$!
     python3 - "$port" "$yaml" "$runs" "$first" "$work/serve.log" "$serve_pid" <<'PY'
