@@ -27,8 +27,15 @@ pub struct Staging {
     /// site's files costs a system call apiece.
     folders: Mutex<HashSet<PathBuf>>,
     /// Versioned folders to recycle when an overlay is published, as `recycle_folder`
-    /// was asked.
-    recycled: Mutex<Vec<(String, HashSet<String>)>>,
+    /// was asked, each with the earlier version it will be made from, if any.
+    recycled: Mutex<Vec<Recycled>>,
+}
+
+struct Recycled {
+    folder: String,
+    files: HashSet<String>,
+    /// The earlier version's folder, relative to the target.
+    from: Option<PathBuf>,
 }
 
 enum Dir {
@@ -134,7 +141,17 @@ impl Staging {
     /// Write `bytes` at `relative` inside the build, creating folders as needed.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         if let Dir::Overlay(_) = self.dir {
-            if fs::read(self.target.join(relative)).is_ok_and(|old| old == bytes) {
+            // Compared with the file as it will be once published: in a versioned
+            // folder, the earlier version's file that recycling keeps.
+            let recycled = self.recycled.lock().unwrap_or_else(|e| e.into_inner());
+            let published = (recycled.iter())
+                .find_map(|r| {
+                    let rest = relative.strip_prefix(&r.folder)?.strip_prefix('/')?;
+                    Some(r.from.as_ref()?.join(rest))
+                })
+                .unwrap_or_else(|| PathBuf::from(relative));
+            drop(recycled);
+            if fs::read(self.target.join(published)).is_ok_and(|old| old == bytes) {
                 return Ok(());
             }
         }
@@ -172,8 +189,19 @@ impl Staging {
             Dir::Fresh(_) => Ok(()),
             Dir::Live => recycle(&self.target, folder, files),
             Dir::Overlay(_) => {
+                let target = self.target.join(folder);
+                let from = match target.exists() {
+                    true => Some(PathBuf::from(folder)),
+                    // The one `recycle` will rename, on the same unchanged folder.
+                    false => (earlier_versions(&target).pop())
+                        .and_then(|p| Some(p.strip_prefix(&self.target).ok()?.to_path_buf())),
+                };
                 let mut recycled = self.recycled.lock().unwrap_or_else(|e| e.into_inner());
-                recycled.push((folder.to_owned(), files.clone()));
+                recycled.push(Recycled {
+                    folder: folder.to_owned(),
+                    files: files.clone(),
+                    from,
+                });
                 Ok(())
             }
         }
@@ -256,17 +284,7 @@ impl Staging {
 /// `Staging::recycle_folder` says.
 fn recycle(base: &Path, folder: &str, files: &HashSet<String>) -> io::Result<()> {
     let target = base.join(folder);
-    let Some(parent) = target.parent() else {
-        return Ok(());
-    };
-    let mut earlier: Vec<PathBuf> = match fs::read_dir(parent) {
-        Ok(entries) => entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_dir() && *p != target)
-            .collect(),
-        Err(_) => Vec::new(),
-    };
+    let mut earlier = earlier_versions(&target);
     if !target.exists() {
         if let Some(previous) = earlier.pop() {
             fs::rename(previous, &target)?;
@@ -286,12 +304,27 @@ fn recycle(base: &Path, folder: &str, files: &HashSet<String>) -> io::Result<()>
     Ok(())
 }
 
+/// The folders beside the versioned folder `target`: its earlier versions.
+fn earlier_versions(target: &Path) -> Vec<PathBuf> {
+    let Some(parent) = target.parent() else {
+        return Vec::new();
+    };
+    match fs::read_dir(parent) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir() && *p != target)
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// Move the files of the overlay `dir` into `target`, after recycling its versioned
 /// folders.
-fn move_in(dir: TempDir, target: &Path, recycled: &[(String, HashSet<String>)]) -> io::Result<()> {
+fn move_in(dir: TempDir, target: &Path, recycled: &[Recycled]) -> io::Result<()> {
     fs::remove_file(dir.path().join(OWNER))?;
-    for (folder, files) in recycled {
-        recycle(target, folder, files)?;
+    for r in recycled {
+        recycle(target, &r.folder, &r.files)?;
     }
     for entry in WalkDir::new(dir.path()).min_depth(1) {
         let entry = entry?;
@@ -429,6 +462,8 @@ mod tests {
             overlay.write("sub/added.html", b"added").unwrap();
             let files = ["search/v2/a.json", "search/v2/b.json"].map(String::from);
             overlay.recycle_folder("search/v2", &files.into()).unwrap();
+            // The same bytes as the earlier version's file: left to recycling.
+            overlay.write("search/v2/a.json", b"a").unwrap();
             overlay.write("search/v2/b.json", b"b").unwrap();
         };
         // Stopped before publishing: the target is as it was, and so is its folder.
