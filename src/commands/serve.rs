@@ -213,16 +213,13 @@ fn respond_editor(mut request: Request, editor: &Editor) {
         )
         .is_err()
         || body.len() > proxy::MAX_REQUEST_BYTES;
-    if too_large {
-        body = vec![b'x'; proxy::MAX_REQUEST_BYTES + 1];
-    }
     let reply = editor.respond(&proxy::Request {
         method: &method,
         path: &path,
         host: host.as_deref(),
         origin: origin.as_deref(),
         accepts_gzip,
-        body: &body,
+        body: (!too_large).then_some(body.as_slice()),
     });
     let mut response = Response::from_data(reply.body).with_status_code(reply.status);
     let mut headers = vec![

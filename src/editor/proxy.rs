@@ -49,7 +49,8 @@ pub struct Request<'a> {
     pub host: Option<&'a str>,
     pub origin: Option<&'a str>,
     pub accepts_gzip: bool,
-    pub body: &'a [u8],
+    /// `None` when the body was larger than `MAX_REQUEST_BYTES`, and so not read.
+    pub body: Option<&'a [u8]>,
 }
 
 /// What to send back.
@@ -141,10 +142,10 @@ impl Editor {
                         self.say("editor-forbidden-origin", &[("origin", &self.origin)]),
                     );
                 }
-                if request.body.len() > MAX_REQUEST_BYTES {
+                let Some(body) = request.body.filter(|b| b.len() <= MAX_REQUEST_BYTES) else {
                     return self.too_large("");
-                }
-                match serde_json::from_slice::<Value>(request.body) {
+                };
+                match serde_json::from_slice::<Value>(body) {
                     Ok(body) => self.call(&body),
                     Err(e) => Reply::error(
                         400,
