@@ -142,6 +142,15 @@ pub(super) fn render_page(
     Ok((file, minified))
 }
 
+/// The broken links of pages in `output`, as (page, why), as diagnostics.
+pub(super) fn broken_links(
+    output: &Path,
+    broken: Vec<(String, String)>,
+) -> impl Iterator<Item = Diagnostic> + '_ {
+    (broken.into_iter())
+        .map(|(page, why)| Diagnostic::new(output.join(page), t!("build-broken-link", why = why)))
+}
+
 /// Where a build writes.
 pub struct Targets<'a> {
     /// The site, replaced only when the build succeeds.
@@ -294,12 +303,7 @@ pub fn publish(
 
     // Only a complete build can be checked: links point at pages, photos and data.
     if diagnostics.is_empty() {
-        for (page, why) in links.finish(staging.path()) {
-            diagnostics.push(Diagnostic::new(
-                output.join(page),
-                t!("build-broken-link", why = why),
-            ));
-        }
+        broken_links(output, links.finish(staging.path())).for_each(|d| diagnostics.push(d));
         timings.lap(t!("lap-links"));
     }
     if !diagnostics.is_empty() {

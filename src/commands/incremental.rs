@@ -16,7 +16,7 @@ use crate::output::{self, Staging};
 use crate::render::{affected::affected, pages, EditionPage, PageJob, Renderer};
 use crate::validate::Options;
 
-use super::build::{self, render_page, write_catalogue_files, Built, Targets};
+use super::build::{self, broken_links, render_page, write_catalogue_files, Built, Targets};
 use super::serve::PagesReady;
 use super::timings::Timings;
 use super::{prepare_loaded, Failure, Prepared};
@@ -140,12 +140,8 @@ pub(super) fn update(
         }
     }
     timings.lap(t!("lap-render"));
-    for (page, why) in output::links::broken_in(&pages_written, output, &catalogue.site) {
-        diagnostics.push(Diagnostic::new(
-            output.join(page),
-            t!("build-broken-link", why = why),
-        ));
-    }
+    let broken = output::links::broken_in(&pages_written, output, &catalogue.site);
+    broken_links(output, broken).for_each(|d| diagnostics.push(d));
     timings.lap(t!("lap-links"));
     if !diagnostics.is_empty() {
         warnings.into_iter().for_each(|w| diagnostics.push(w));

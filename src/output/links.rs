@@ -136,8 +136,8 @@ pub fn broken_in(pages: &[(String, Vec<u8>)], dir: &Path, site: &Site) -> Vec<(S
     type Ids = Option<Arc<HashSet<String>>>;
     let read: Mutex<HashMap<String, Ids>> = Mutex::default();
     report(&scanned, |file| {
-        let known = |read: &HashMap<_, Ids>| read.get(file).cloned();
-        if let Some(ids) = known(&read.lock().unwrap_or_else(|e| e.into_inner())) {
+        let cached = (read.lock().unwrap_or_else(|e| e.into_inner()).get(file)).cloned();
+        if let Some(ids) = cached {
             return ids;
         }
         let ids = std::fs::read_to_string(dir.join(file))
