@@ -45,6 +45,9 @@ pub struct Index {
     pub news_by_product: Vec<Vec<usize>>,
     /// The certification round of each year with a decision, oldest first.
     pub rounds: Vec<rounds::Round>,
+    /// The product whose share image stands for pages without their own: the first
+    /// featured product with a photo, else the first listed one with a photo.
+    pub site_image: Option<usize>,
 }
 
 impl Catalogue {
@@ -132,6 +135,11 @@ impl Index {
             index.by_producer[product.producer].push(i);
             index.by_stars[usize::from(product.stars - 3)].push(i);
         }
+        let with_photo = |&&i: &&usize| !products[i].photos.is_empty();
+        index.site_image = (listed.iter().filter(|&&i| products[i].featured))
+            .chain(&listed)
+            .find(with_photo)
+            .copied();
         index.listed = listed;
         index
     }

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::domain::Photo;
 use crate::model::Catalogue;
 
 use super::pages::change::Change;
@@ -96,6 +97,15 @@ fn same_shape(old: &Catalogue, new: &Catalogue) -> bool {
         && old.index.producers_by_district == new.index.producers_by_district
         && round_years(old) == round_years(new)
         && lengths(old) == lengths(new)
+        && same_site_image(old, new)
+}
+
+/// Whether pages without an image of their own show the same one: it is on every page.
+fn same_site_image(old: &Catalogue, new: &Catalogue) -> bool {
+    fn cover(c: &Catalogue) -> Option<&Photo> {
+        c.products[c.index.site_image?].photos.first()
+    }
+    old.index.site_image == new.index.site_image && cover(old) == cover(new)
 }
 
 /// The years with a round page.

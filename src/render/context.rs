@@ -237,21 +237,11 @@ pub fn news_image<'a>(ed: Edition<'_>, item: &'a News) -> Option<ShareImage<'a>>
     })
 }
 
-/// The image for pages that have none of their own: the share image of the first
-/// featured product with a photo, else of any listed product with one.
+/// The image for pages that have none of their own (see `Index::site_image`).
 pub fn site_image(ed: Edition<'_>) -> Option<ShareImage<'_>> {
     let catalogue = ed.catalogue;
-    let listed = || {
-        catalogue
-            .index
-            .listed
-            .iter()
-            .map(|&i| &catalogue.products[i])
-    };
-    listed()
-        .filter(|p| p.featured)
-        .chain(listed())
-        .find_map(|p| share_image(ed, p))
+    let product = &catalogue.products[catalogue.index.site_image?];
+    share_image(ed, product)
 }
 
 pub fn share_image<'a>(ed: Edition<'_>, product: &'a Product) -> Option<ShareImage<'a>> {
