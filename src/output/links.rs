@@ -9,7 +9,7 @@ use std::hash::Hash;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use lol_html::{element, rewrite_str, RewriteStrSettings};
+use lol_html::{element, HtmlRewriter, Settings};
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -20,7 +20,7 @@ use crate::domain::Site;
 /// whole site can tell.
 #[derive(Default)]
 struct Scanned {
-    ids: HashSet<String>,
+    ids: Ids,
     /// Links already found broken, with why.
     broken: Vec<String>,
     /// Links into another page, as (link, page, anchor), to check once every page's
@@ -29,6 +29,23 @@ struct Scanned {
     /// Links to files not yet written when the page was read, as (link, file), to
     /// look up once the build is complete.
     later: Vec<(String, String)>,
+}
+
+/// A page's ids, sorted: kept for every page of the build until the end, so as small
+/// as a set can be.
+#[derive(Default)]
+struct Ids(Box<[Box<str>]>);
+
+impl Ids {
+    fn new(ids: HashSet<String>) -> Self {
+        let mut ids: Vec<Box<str>> = ids.into_iter().map(String::into_boxed_str).collect();
+        ids.sort_unstable();
+        Ids(ids.into_boxed_slice())
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.0.binary_search_by(|i| (**i).cmp(id)).is_ok()
+    }
 }
 
 /// Whether a file of the site exists, as far as the caller can tell yet.
@@ -83,7 +100,7 @@ impl<'a> Checker<'a> {
                 Found::Later
             }
         };
-        let scanned = scan(&String::from_utf8_lossy(html), page, self.site, &found);
+        let scanned = scan(html, page, self.site, &found);
         (self.scanned.lock().unwrap_or_else(|e| e.into_inner())).insert(page.to_owned(), scanned);
     }
 
@@ -126,21 +143,17 @@ pub fn broken_in(pages: &[(String, Vec<u8>)], dir: &Path, site: &Site) -> Vec<(S
     };
     let scanned: HashMap<&str, Scanned> = pages
         .par_iter()
-        .map(|(page, html)| {
-            let html = String::from_utf8_lossy(html);
-            (page.as_str(), scan(&html, page, site, &found))
-        })
+        .map(|(page, html)| (page.as_str(), scan(html, page, site, &found)))
         .collect();
     // Many pages link to anchors of the same few pages (a listing's cards to one
     // filter page): each is read and scanned once.
-    type Ids = Option<Arc<HashSet<String>>>;
-    let read: Mutex<HashMap<String, Ids>> = Mutex::default();
+    let read: Mutex<HashMap<String, Option<Arc<Ids>>>> = Mutex::default();
     report(&scanned, |file| {
         let cached = (read.lock().unwrap_or_else(|e| e.into_inner()).get(file)).cloned();
         if let Some(ids) = cached {
             return ids;
         }
-        let ids = std::fs::read_to_string(dir.join(file))
+        let ids = std::fs::read(dir.join(file))
             .ok()
             .map(|html| Arc::new(scan(&html, file, site, &|_| Found::Yes).ids));
         (read.lock().unwrap_or_else(|e| e.into_inner())).insert(file.to_owned(), ids.clone());
@@ -152,7 +165,7 @@ pub fn broken_in(pages: &[(String, Vec<u8>)], dir: &Path, site: &Site) -> Vec<(S
 /// from `ids_of`.
 fn report<K: Borrow<str> + Eq + Hash + Sync>(
     scanned: &HashMap<K, Scanned>,
-    ids_of: impl Fn(&str) -> Option<Arc<HashSet<String>>> + Sync,
+    ids_of: impl Fn(&str) -> Option<Arc<Ids>> + Sync,
 ) -> Vec<(String, String)> {
     let mut broken: Vec<(String, String)> = scanned
         .par_iter()
@@ -177,32 +190,32 @@ fn report<K: Borrow<str> + Eq + Hash + Sync>(
     broken
 }
 
-fn scan(html: &str, page: &str, site: &Site, exists: &(dyn Fn(&str) -> Found + Sync)) -> Scanned {
+fn scan(html: &[u8], page: &str, site: &Site, exists: &(dyn Fn(&str) -> Found + Sync)) -> Scanned {
     let mut links: HashSet<String> = HashSet::new();
     let mut ids: HashSet<String> = HashSet::new();
-    let settings = RewriteStrSettings::new().append_element_content_handler(element!("*", |el| {
-        for attribute in el.attributes() {
-            let value = attribute.value();
-            match attribute.name().as_str() {
-                "href" | "src" => {
-                    links.insert(value);
-                }
-                "srcset" => links.extend(
-                    value
-                        .split(',')
-                        .filter_map(|c| c.split_whitespace().next())
-                        .map(str::to_owned),
-                ),
-                "id" => {
-                    ids.insert(value);
-                }
-                _ => {}
-            }
+    // Only the four attributes are looked up, by name, so nothing is copied for the
+    // many elements without them; the rewritten page goes nowhere.
+    let settings = Settings::new().append_element_content_handler(element!("*", |el| {
+        links.extend(el.get_attribute("href"));
+        links.extend(el.get_attribute("src"));
+        if let Some(srcset) = el.get_attribute("srcset") {
+            links.extend(
+                srcset
+                    .split(',')
+                    .filter_map(|c| c.split_whitespace().next())
+                    .map(str::to_owned),
+            );
         }
+        ids.extend(el.get_attribute("id"));
         Ok(())
     }));
-    // A page the parser cannot read has no links to check; minify-html wrote it.
-    let _ = rewrite_str(html, settings);
+    {
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| ());
+        // A page the parser cannot read has no links to check; minify-html wrote it.
+        if rewriter.write(html).is_ok() {
+            let _ = rewriter.end();
+        }
+    }
     let mut found = Scanned::default();
     for link in links {
         match resolve(exists, site, page, &link) {
@@ -219,7 +232,7 @@ fn scan(html: &str, page: &str, site: &Site, exists: &(dyn Fn(&str) -> Found + S
             Ok(Resolved::Done) => {}
         }
     }
-    found.ids = ids;
+    found.ids = Ids::new(ids);
     found
 }
 
