@@ -50,6 +50,17 @@ measure() {
     cat "$work/time"
 }
 
+# Lets the files just deleted age out of the file system's memory. On ext4 without a
+# journal (as on the benchmark machine), creating a file skips every inode deleted in
+# the last minute, or five while its inode table is unwritten, and that scan grows
+# with each file created: a build right after deleting a site's 80,000 files and
+# folders took twice as long, for whichever tool came next. So nothing is deleted
+# between the measurements of one size, and each deletion is followed by this.
+settle() {
+    sync
+    sleep 61
+}
+
 # One raw figure: record N TOOL WHAT RUN "SECONDS KB".
 record() {
     local seconds=${5%% *} kb=null
@@ -171,6 +182,7 @@ PY
         "$(hugo version | cut -d' ' -f2)" "$(date -u +%Y-%m-%dT%H:%MZ)"
 } >"$results"
 
+settle
 for n in $SIZES; do
     runs=${RUNS:-$((n >= 50000 ? 1 : 3))}
     started=$(date +%s)
@@ -192,34 +204,33 @@ for n in $SIZES; do
     cp "$yaml" "$yaml.orig"
     cp "$hmd" "$hmd.orig"
 
-    out=$dir/ocop-out
-    cache=$dir/ocop-cache
+    # Each run writes into folders of its own, all removed once the size is done:
+    # see settle.
     ocop_build() {
-        measure "$ocop" build --root "$site" --output "$out" --cache-dir "$cache" --today "$TODAY"
+        measure "$ocop" build --root "$site" --output "$dir/ocop-out-$run" \
+            --cache-dir "$dir/ocop-cache-$run" --today "$TODAY"
     }
-    hugo_build() { measure hugo --source "$hsite" --quiet; }
+    hugo_build() { measure hugo --source "$hsite" --destination "$dir/hugo-out-$run" --quiet; }
 
     edit=0
     for run in $(seq "$runs"); do
         # Cold, then one edited product; ocop and Hugo alternate, so that whatever
         # else the machine does weighs on both alike.
+        out=$dir/ocop-out-$run
         cp "$yaml.orig" "$yaml"
         cp "$hmd.orig" "$hmd"
-        rm -rf "$out" "$cache"
         t=$(ocop_build)
         record "$n" ocop cold "$run" "$t"
-        rm -rf "$hsite/public" "$hsite/resources"
+        rm -rf "$hsite/resources"
         t=$(hugo_build)
         record "$n" hugo cold "$run" "$t"
 
         # The floor, from ocop's finished tree.
         find "$out" -type f -printf '%P\t%s\n' >"$dir/files"
-        rm -rf "$dir/copy" "$dir/written"
-        t=$(measure cp -r "$out" "$dir/copy")
+        t=$(measure cp -r "$out" "$dir/copy-$run")
         record "$n" floor copy "$run" "$t"
-        t=$(measure python3 "$work/write_floor.py" "$dir/files" "$dir/written")
+        t=$(measure python3 "$work/write_floor.py" "$dir/files" "$dir/written-$run")
         record "$n" floor write "$run" "$t"
-        rm -rf "$dir/copy" "$dir/written"
 
         edit=$((edit + 1))
         edit_yaml "$yaml" "$edit"
@@ -231,13 +242,14 @@ for n in $SIZES; do
     done
     files_ocop=$(wc -l <"$dir/files")
     bytes_ocop=$(du -sb "$out" | cut -f1)
-    files_hugo=$(find "$hsite/public" -type f | wc -l)
-    bytes_hugo=$(du -sb "$hsite/public" | cut -f1)
+    files_hugo=$(find "$dir/hugo-out-$runs" -type f | wc -l)
+    bytes_hugo=$(du -sb "$dir/hugo-out-$runs" | cut -f1)
     # The largest HTML page, in bytes, and where it is.
     largest=$(find "$out" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
     printf '{"n":%s,"files":{"ocop":%s,"ocop_bytes":%s,"hugo":%s,"hugo_bytes":%s,"largest_page":%s,"largest_page_path":"%s"}}\n' \
         "$n" "$files_ocop" "$bytes_ocop" "$files_hugo" "$bytes_hugo" "${largest%% *}" "${largest#* }" >>"$results"
-    rm -rf "$out" "$cache" "$hsite/public" "$hsite/resources"
+    rm -rf "$dir"/ocop-out-* "$dir"/ocop-cache-* "$dir"/hugo-out-* "$dir"/copy-* "$dir"/written-* "$hsite/resources"
+    settle
 
     cp "$yaml.orig" "$yaml"
     serve_runs "$n" "$site" "$yaml" "$runs" $((edit + 1)) >"$work/serve.txt"
@@ -251,6 +263,7 @@ for n in $SIZES; do
     rm -rf "$work/serve-out" "$work/serve-cache"
     printf '{"n":%s,"elapsed":%s,"runs":%s}\n' "$n" $(($(date +%s) - started)) "$runs" >>"$results"
     rm -rf "$dir"
+    settle
 done
 
 python3 bench/build/report.py "$results"
